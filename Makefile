@@ -1,0 +1,50 @@
+# Planportal. `make run` sets up and starts the portal with demo data; `make test` runs every test.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+DEV    := DJANGO_DEBUG=1
+
+.PHONY: run setup install migrate demo test test-postgres lint format messages clean
+
+run: setup
+	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
+
+setup: install migrate demo
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(DEV) $(PYTHON) manage.py migrate --no-input
+
+demo: migrate
+	$(DEV) $(PYTHON) manage.py load_demo
+
+# The whole suite, browser tests included; DATABASE_URL picks the database (SQLite by default).
+test: install
+	$(PYTHON) manage.py makemigrations --check --dry-run --settings=tests.settings
+	$(VENV)/bin/pytest
+
+test-postgres:
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/planportal $(MAKE) test
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Update the English translation after changing interface texts.
+messages: install
+	$(DEV) $(PYTHON) manage.py makemessages --locale en --ignore ".venv/*" --ignore "tests/*"
+	$(DEV) $(PYTHON) manage.py compilemessages --locale en --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

@@ -1,0 +1,125 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Area,
+    CouncilPeriod,
+    Department,
+    Municipality,
+    Plan,
+    PlanDocument,
+    PlanStatusChange,
+    PlanstrategiDecision,
+    Sdg,
+    Theme,
+)
+from .services import plan_save
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "number", "slug"]
+    search_fields = ["name", "number"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "municipality"]
+    list_filter = ["municipality"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(CouncilPeriod)
+class CouncilPeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "municipality"]
+    list_filter = ["municipality"]
+    search_fields = ["first_year", "last_year", "municipality__name"]
+
+
+@admin.register(Sdg)
+class SdgAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "name_en", "colour"]
+    search_fields = ["name", "name_en"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "municipality"]
+    list_filter = ["municipality", "kind"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PlanDocumentInline(admin.TabularInline):
+    model = PlanDocument
+    extra = 1
+
+
+class PlanstrategiDecisionInline(admin.TabularInline):
+    model = PlanstrategiDecision
+    extra = 0
+    autocomplete_fields = ["council_period"]
+
+
+class PlanStatusChangeInline(admin.TabularInline):
+    model = PlanStatusChange
+    extra = 0
+    fields = ["changed_on", "status", "note", "recorded_by"]
+    readonly_fields = ["recorded_by"]
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "plan_type",
+        "status",
+        "department",
+        "municipality",
+        "validity",
+        "is_published",
+        "updated_at",
+    ]
+    list_filter = ["municipality", "plan_type", "status", "is_published", "department"]
+    search_fields = ["title", "summary", "department__name", "department__short_name"]
+    date_hierarchy = "updated_at"
+    autocomplete_fields = ["department", "replaces", "implements", "council_period"]
+    filter_horizontal = ["sdgs", "themes", "areas"]
+    list_select_related = ["department", "municipality"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [PlanDocumentInline, PlanstrategiDecisionInline, PlanStatusChangeInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "municipality", "department", "plan_type", "status"]}),
+        (_("Innhold"), {"fields": ["summary", "contact_name", "contact_email", "is_published"]}),
+        (
+            _("Periode og vedtak"),
+            {
+                "fields": [
+                    "council_period",
+                    ("valid_from", "valid_to"),
+                    ("adopted_on", "adopted_by"),
+                    ("case_number", "decision_url"),
+                    "next_revision_due",
+                ]
+            },
+        ),
+        (_("Sammenhenger"), {"fields": ["replaces", "implements", "sdgs", "themes", "areas"]}),
+        (_("Registrert"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("gyldighet"))
+    def validity(self, plan):
+        return plan.validity
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, so a status change lands in the plan's history.
+        plan_save(plan=obj, user=request.user)

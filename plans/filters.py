@@ -1,0 +1,126 @@
+"""The plan overview's filters. The state lives in the query string so a list can be shared."""
+
+import django_filters
+from django import forms
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Area,
+    CouncilPeriod,
+    Department,
+    Municipality,
+    PlanStatus,
+    PlanstrategiDecisionKind,
+    PlanType,
+    Sdg,
+    Theme,
+)
+from .search import search_plans
+
+SORT_CHOICES = [
+    ("title", _("Tittel (A–Å)")),
+    ("-updated", _("Sist endret")),
+    ("status", _("Status i planprosessen")),
+    ("type", _("Plantype")),
+    ("-valid_from", _("Nyeste gyldighet først")),
+]
+
+
+def _in_order(field, values):
+    """Sort by the order of ``values`` (process order for status) rather than alphabetically."""
+    return Case(
+        *[When(**{field: value}, then=Value(rank)) for rank, value in enumerate(values)],
+        output_field=IntegerField(),
+    )
+
+
+class PlanFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label=_("Søk i planer"))
+    municipality = django_filters.ModelChoiceFilter(
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        label=_("Kommune"),
+        empty_label=_("Alle kommuner"),
+    )
+    type = django_filters.MultipleChoiceFilter(
+        field_name="plan_type",
+        choices=PlanType.choices,
+        label=_("Plantype"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=PlanStatus.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
+    )
+    department = django_filters.ModelChoiceFilter(
+        queryset=Department.objects.select_related("municipality"),
+        label=_("Avdeling"),
+        empty_label=_("Alle avdelinger"),
+    )
+    period = django_filters.ModelChoiceFilter(
+        field_name="council_period",
+        queryset=CouncilPeriod.objects.select_related("municipality"),
+        label=_("Valgperiode"),
+        empty_label=_("Alle valgperioder"),
+    )
+    sdg = django_filters.ModelChoiceFilter(
+        field_name="sdgs",
+        queryset=Sdg.objects.all(),
+        label=_("Bærekraftsmål"),
+        empty_label=_("Alle bærekraftsmål"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        label=_("Tema"),
+        empty_label=_("Alle temaer"),
+    )
+    area = django_filters.ModelChoiceFilter(
+        field_name="areas",
+        queryset=Area.objects.select_related("municipality"),
+        label=_("Område"),
+        empty_label=_("Alle områder"),
+    )
+    decision = django_filters.ChoiceFilter(
+        field_name="planstrategi_decisions__decision",
+        choices=PlanstrategiDecisionKind.choices,
+        label=_("Beslutning i planstrategien"),
+        empty_label=_("Alle beslutninger"),
+        distinct=True,
+    )
+    sort = django_filters.ChoiceFilter(
+        method="sort_by",
+        choices=SORT_CHOICES,
+        label=_("Sorter etter"),
+        # Without a choice: best match first when searching, otherwise by title.
+        empty_label=_("Beste treff"),
+    )
+
+    def filter_text(self, queryset, name, value):
+        return search_plans(queryset, value)
+
+    def sort_by(self, queryset, name, value):
+        # The ordering itself is applied in `qs`, after every filter has run.
+        return queryset
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        sort = self.cleaned_value("sort")
+        if not sort and "search_rank" in queryset.query.annotations:
+            return queryset.order_by("-search_rank", "title", "id")
+        ordering = {
+            "-updated": ["-updated_at", "title"],
+            "status": [_in_order("status", PlanStatus.values), "title"],
+            "type": [_in_order("plan_type", PlanType.values), "title"],
+            "-valid_from": ["-valid_from", "title"],
+        }.get(sort, ["title"])
+        return queryset.order_by(*ordering, "id")
+
+    def cleaned_value(self, name):
+        """The valid value of one filter, or "" when it is absent or invalid."""
+        if not self.is_bound:
+            return ""
+        self.errors  # noqa: B018 - validates the form so cleaned_data exists
+        return self.form.cleaned_data.get(name) or ""

@@ -1,0 +1,92 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    number = models.CharField(
+        _("kommunenummer"),
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^\d{4}$", _("Kommunenummeret har fire sifre."))],
+        help_text=_("Fire sifre, for eksempel 4601 for Bergen."),
+    )
+    slug = models.SlugField(_("kortnavn i adresser"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+
+    def __str__(self):
+        return self.name
+
+
+class Department(models.Model):
+    """A byrådsavdeling, sektor or etat that owns plans."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="departments",
+        verbose_name=_("kommune"),
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    short_name = models.CharField(
+        _("forkortelse"), max_length=20, blank=True, help_text=_("For eksempel BBS.")
+    )
+    slug = models.SlugField(_("kortnavn i adresser"))
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        verbose_name = _("avdeling")
+        verbose_name_plural = _("avdelinger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="department_name_unique_in_municipality"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="department_slug_unique_in_municipality"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
+class CouncilPeriod(models.Model):
+    """A bystyre-/kommunestyreperiode, e.g. 2023–2027."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="council_periods",
+        verbose_name=_("kommune"),
+    )
+    first_year = models.PositiveSmallIntegerField(_("første år"))
+    last_year = models.PositiveSmallIntegerField(_("siste år"))
+
+    class Meta:
+        ordering = ["municipality__name", "-first_year"]
+        verbose_name = _("valgperiode")
+        verbose_name_plural = _("valgperioder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "first_year"], name="council_period_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(last_year__gt=F("first_year")),
+                name="council_period_ends_after_start",
+                violation_error_message=_("Siste år må være etter første år."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_year}–{self.last_year}"
+
+    def clean(self):
+        if self.first_year and self.last_year and self.last_year <= self.first_year:
+            raise ValidationError({"last_year": _("Siste år må være etter første år.")})

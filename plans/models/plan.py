@@ -1,0 +1,281 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..slugs import unique_slug
+from .choices import AdoptingBody, PlanStatus, PlanType
+from .organisation import CouncilPeriod, Department, Municipality
+from .reference import Area, Sdg, Theme
+
+# A handlingsplan carries out an adopted plan of one of these types (Bergen's 2019 rule).
+IMPLEMENTABLE_TYPES = [PlanType.STRATEGI, PlanType.TEMAPLAN]
+
+
+class PlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_force(self):
+        return self.filter(status__in=PlanStatus.in_force())
+
+    def in_process(self):
+        return self.filter(status__in=PlanStatus.in_process())
+
+    def for_listing(self):
+        """What a list of plans shows, in a fixed number of queries."""
+        return self.select_related("municipality", "department", "council_period")
+
+
+class Plan(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="plans", verbose_name=_("kommune")
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="plans",
+        verbose_name=_("ansvarlig avdeling"),
+    )
+    title = models.CharField(_("tittel"), max_length=200)
+    slug = models.SlugField(
+        _("kortnavn i adresser"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Lages av tittelen om feltet står tomt."),
+        error_messages={"unique": _("En annen plan har allerede denne adressen.")},
+    )
+    plan_type = models.CharField(_("plantype"), max_length=20, choices=PlanType.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.PLANNED
+    )
+    summary = models.TextField(_("sammendrag"), blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-post til kontaktperson"), blank=True)
+    council_period = models.ForeignKey(
+        CouncilPeriod,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("valgperiode"),
+    )
+    valid_from = models.PositiveSmallIntegerField(_("gyldig fra år"), null=True, blank=True)
+    valid_to = models.PositiveSmallIntegerField(_("gyldig til år"), null=True, blank=True)
+    adopted_on = models.DateField(_("vedtaksdato"), null=True, blank=True)
+    adopted_by = models.CharField(
+        _("vedtaksorgan"), max_length=20, choices=AdoptingBody.choices, blank=True
+    )
+    case_number = models.CharField(_("saksnummer"), max_length=50, blank=True)
+    decision_url = models.URLField(_("lenke til vedtaket"), blank=True)
+    next_revision_due = models.DateField(_("neste revisjon"), null=True, blank=True)
+    sdgs = models.ManyToManyField(
+        Sdg, blank=True, related_name="plans", verbose_name=_("bærekraftsmål")
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="plans", verbose_name=_("temaer")
+    )
+    areas = models.ManyToManyField(
+        Area, blank=True, related_name="plans", verbose_name=_("områder")
+    )
+    replaces = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name=_("erstatter"),
+        help_text=_("Planen denne revisjonen eller rulleringen avløser."),
+    )
+    implements = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="implemented_by",
+        verbose_name=_("gjennomfører"),
+        help_text=_(
+            "For en handlingsplan: den vedtatte strategien eller temaplanen den følger opp."
+        ),
+    )
+    is_published = models.BooleanField(_("publisert"), default=False)
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("planer")
+        indexes = [models.Index(fields=["-updated_at"], name="plan_recently_changed")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="plan_validity_ends_after_start",
+                violation_error_message=_("Gyldighetens sluttår kan ikke være før startåret."),
+            ),
+            models.CheckConstraint(
+                condition=Q(replaces__isnull=True) | ~Q(replaces=F("pk")),
+                name="plan_does_not_replace_itself",
+                violation_error_message=_("En plan kan ikke erstatte seg selv."),
+            ),
+            models.CheckConstraint(
+                condition=Q(implements__isnull=True) | ~Q(implements=F("pk")),
+                name="plan_does_not_implement_itself",
+                violation_error_message=_("En plan kan ikke gjennomføre seg selv."),
+            ),
+            models.CheckConstraint(
+                condition=Q(plan_type=PlanType.HANDLINGSPLAN, implements__isnull=False)
+                | (~Q(plan_type=PlanType.HANDLINGSPLAN) & Q(implements__isnull=True)),
+                name="plan_only_handlingsplan_implements",
+                violation_error_message=_(
+                    "En handlingsplan må gjennomføre en strategi eller temaplan, "
+                    "og bare en handlingsplan kan gjøre det."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(plan_type=PlanType.KPS, status__in=PlanStatus.in_force()),
+                name="plan_one_kps_in_force_per_municipality",
+                violation_error_message=_("Kommunen har allerede en gjeldende samfunnsdel."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("plans:plan-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_in_force(self):
+        return self.status in PlanStatus.in_force()
+
+    @property
+    def validity(self):
+        if self.valid_from and self.valid_to:
+            return f"{self.valid_from}–{self.valid_to}"
+        if self.valid_from:
+            return _("fra %(year)s") % {"year": self.valid_from}
+        return ""
+
+    def clean(self):
+        errors = {}
+        if not self.slug and self.title:
+            self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors["valid_to"] = _("Gyldighetens sluttår kan ikke være før startåret.")
+        if self.department_id and self.department.municipality_id != self.municipality_id:
+            errors["department"] = _("Avdelingen hører til en annen kommune enn planen.")
+        if self.council_period_id and (self.council_period.municipality_id != self.municipality_id):
+            errors["council_period"] = _("Valgperioden hører til en annen kommune.")
+        errors.update(self._relation_errors())
+        if self._is_second_kps_in_force():
+            errors["status"] = _(
+                "Kommunen har allerede en gjeldende samfunnsdel. Sett den gamle til utgått "
+                "eller under revisjon først."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _relation_errors(self):
+        errors = {}
+        if self.replaces_id:
+            if self.pk and self.replaces_id == self.pk:
+                errors["replaces"] = _("En plan kan ikke erstatte seg selv.")
+            elif self.replaces.municipality_id != self.municipality_id:
+                errors["replaces"] = _("Planen som erstattes, hører til en annen kommune.")
+        if self.plan_type != PlanType.HANDLINGSPLAN:
+            if self.implements_id:
+                errors["implements"] = _(
+                    "Bare en handlingsplan kan gjennomføre en annen plan. Fjern koblingen "
+                    "eller endre plantypen."
+                )
+            return errors
+        target = self.implements
+        if target is None:
+            errors["implements"] = _(
+                "En handlingsplan må gjennomføre en vedtatt strategi eller temaplan. Velg hvilken."
+            )
+        elif self.pk and target.pk == self.pk:
+            errors["implements"] = _("En plan kan ikke gjennomføre seg selv.")
+        elif target.plan_type not in IMPLEMENTABLE_TYPES:
+            errors["implements"] = _(
+                "En handlingsplan kan bare gjennomføre en strategi eller en temaplan, "
+                "ikke en plan av typen «%(type)s»."
+            ) % {"type": target.get_plan_type_display()}
+        elif not target.is_in_force:
+            errors["implements"] = _(
+                "«%(title)s» er ikke vedtatt. En handlingsplan må gjennomføre en vedtatt plan."
+            ) % {"title": target.title}
+        elif target.municipality_id != self.municipality_id:
+            errors["implements"] = _("Planen som gjennomføres, hører til en annen kommune.")
+        return errors
+
+    def _is_second_kps_in_force(self):
+        if self.plan_type != PlanType.KPS or not self.is_in_force or not self.municipality_id:
+            return False
+        others = Plan.objects.filter(
+            municipality_id=self.municipality_id,
+            plan_type=PlanType.KPS,
+            status__in=PlanStatus.in_force(),
+        ).exclude(pk=self.pk)
+        return others.exists()
+
+
+class PlanDocument(models.Model):
+    """A document of a plan, kept as a link to where the municipality publishes it."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="documents", verbose_name=_("plan")
+    )
+    title = models.CharField(_("tittel"), max_length=200)
+    url = models.URLField(_("lenke"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenter")
+
+    def __str__(self):
+        return self.title
+
+
+class PlanStatusChange(models.Model):
+    """One dated entry in a plan's status history."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("plan")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices)
+    changed_on = models.DateField(_("dato"))
+    note = models.CharField(_("merknad"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("registrert"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrert av"),
+    )
+
+    class Meta:
+        ordering = ["-changed_on", "-id"]
+        verbose_name = _("statusendring")
+        verbose_name_plural = _("statushistorikk")
+
+    def __str__(self):
+        return f"{self.plan}: {self.get_status_display()} ({self.changed_on})"

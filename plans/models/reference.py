@@ -1,0 +1,66 @@
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .organisation import Municipality
+
+
+class Sdg(models.Model):
+    """One of the UN's 17 sustainable development goals (bærekraftsmål), loaded by migration."""
+
+    number = models.PositiveSmallIntegerField(_("nummer"), primary_key=True)
+    name = models.CharField(_("navn"), max_length=100)
+    name_en = models.CharField(_("navn på engelsk"), max_length=100)
+    colour = models.CharField(_("farge"), max_length=7, help_text=_("Offisiell farge, #RRGGBB."))
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("bærekraftsmål")
+        verbose_name_plural = _("bærekraftsmål")
+
+    def __str__(self):
+        return f"{self.number}. {self.display_name}"
+
+    @property
+    def display_name(self):
+        return self.name_en if (get_language() or "").startswith("en") else self.name
+
+
+class Theme(models.Model):
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kortnavn i adresser"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+
+    def __str__(self):
+        return self.name
+
+
+class Area(models.Model):
+    """A geographic area a plan concerns: a bydel, a levekårssone or an områdesatsing."""
+
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("Bydel")
+        LIVING_CONDITIONS_ZONE = "zone", _("Levekårssone")
+        AREA_INITIATIVE = "initiative", _("Områdesatsing")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="areas", verbose_name=_("kommune")
+    )
+    name = models.CharField(_("navn"), max_length=100)
+    kind = models.CharField(_("type område"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(_("kortnavn i adresser"))
+
+    class Meta:
+        ordering = ["municipality__name", "kind", "name"]
+        verbose_name = _("område")
+        verbose_name_plural = _("områder")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "slug"], name="area_slug_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display().lower()})"

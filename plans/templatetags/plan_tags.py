@@ -1,0 +1,22 @@
+from django import template
+
+from ..models import PlanStatus
+
+register = template.Library()
+
+# Designsystemet colours for the status of the plan work.
+STATUS_COLOURS = {
+    PlanStatus.PLANNED: "neutral",
+    PlanStatus.STARTED: "info",
+    PlanStatus.DRAFTING: "info",
+    PlanStatus.HEARING: "warning",
+    PlanStatus.POLITICAL: "brand1",
+    PlanStatus.ADOPTED: "success",
+    PlanStatus.REVISING: "brand2",
+    PlanStatus.EXPIRED: "neutral",
+}
+
+
+@register.inclusion_tag("plans/components/status_tag.html")
+def status_tag(status, label):
+    return {"colour": STATUS_COLOURS.get(status, "neutral"), "label": label}

@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from .filters import PlanFilter
+from .models import Municipality, Plan, PlanStatus
+from .selectors import (
+    plan_for_public_page,
+    public_plans,
+    related_public_plans,
+    status_counts,
+)
+
+
+def plan_list(request):
+    plans = public_plans().for_listing()
+    plan_filter = PlanFilter(request.GET or None, queryset=plans)
+    page = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))
+    # Counts per status ignore the status filter itself, so each box says what ticking it gives.
+    without_status = request.GET.copy()
+    without_status.pop("status", None)
+    counted = PlanFilter(without_status or None, queryset=plans).qs
+    context = {
+        "filter": plan_filter,
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        "status_counts": status_counts(counted),
+        "show_municipality": Municipality.objects.count() > 1,
+    }
+    template = "plans/_plan_results.html" if request.headers.get("HX-Request") else None
+    return render(request, template or "plans/plan_list.html", context)
+
+
+def plan_detail(request, slug):
+    try:
+        plan = plan_for_public_page(slug)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "plan": plan,
+        "status_history": plan.status_changes.all(),
+        "decisions": plan.planstrategi_decisions.select_related("council_period"),
+        "implements": plan.implements if plan.implements and plan.implements.is_published else None,
+        "replaces": plan.replaces if plan.replaces and plan.replaces.is_published else None,
+        "statuses": PlanStatus,
+        **related_public_plans(plan),
+    }
+    return render(request, "plans/plan_detail.html", context)

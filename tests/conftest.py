@@ -1,0 +1,29 @@
+import pytest
+
+from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
+
+
+@pytest.fixture
+def bergen():
+    return MunicipalityFactory(name="Bergen", number="4601", slug="bergen")
+
+
+@pytest.fixture
+def bbs(bergen):
+    return DepartmentFactory(
+        municipality=bergen,
+        name="Byrådsavdeling for barnehage og skole",
+        short_name="BBS",
+        slug="bbs",
+    )
+
+
+@pytest.fixture
+def make_plan(bbs):
+    """Build plans of BBS in Bergen unless another department is given."""
+
+    def make(**fields):
+        fields.setdefault("department", bbs)
+        return PlanFactory(**fields)
+
+    return make

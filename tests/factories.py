@@ -1,0 +1,84 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from plans.models import (
+    Area,
+    CouncilPeriod,
+    Department,
+    Municipality,
+    Plan,
+    PlanStatus,
+    PlanType,
+    Theme,
+)
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ["number"]
+
+    name = factory.Sequence(lambda n: f"Testkommune {n}")
+    number = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    slug = factory.Sequence(lambda n: f"testkommune-{n}")
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Avdeling {n}")
+    short_name = factory.Sequence(lambda n: f"AVD{n}")
+    slug = factory.Sequence(lambda n: f"avdeling-{n}")
+
+
+class CouncilPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CouncilPeriod
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    first_year = factory.Sequence(lambda n: 2023 + 4 * n)
+    last_year = factory.LazyAttribute(lambda period: period.first_year + 4)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.Sequence(lambda n: f"tema-{n}")
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Bydel {n}")
+    kind = Area.Kind.DISTRICT
+    slug = factory.Sequence(lambda n: f"bydel-{n}")
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """A published temaplan in force; pass ``department`` to choose the municipality."""
+
+    class Meta:
+        model = Plan
+
+    department = factory.SubFactory(DepartmentFactory)
+    municipality = factory.LazyAttribute(lambda plan: plan.department.municipality)
+    title = factory.Sequence(lambda n: f"Temaplan nummer {n}")
+    plan_type = PlanType.TEMAPLAN
+    status = PlanStatus.ADOPTED
+    summary = "En plan for testene."
+    is_published = True
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"bruker{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
