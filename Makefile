@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 DEV    := DJANGO_DEBUG=1
 
-.PHONY: run setup install migrate demo test test-postgres lint format messages clean
+.PHONY: run setup install migrate demo test test-postgres bench lint format messages clean
 
 run: setup
 	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
@@ -29,6 +29,11 @@ demo: migrate
 test: install
 	$(PYTHON) manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(VENV)/bin/pytest
+
+# Benchmarks on large generated data: queries and server time per page, on SQLite and PostgreSQL.
+bench: install
+	$(VENV)/bin/pytest -m bench -s -q tests/bench
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/planportal $(VENV)/bin/pytest -m bench -s -q tests/bench
 
 test-postgres:
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/planportal $(MAKE) test

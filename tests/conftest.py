@@ -1,6 +1,14 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
+
+
+@pytest.fixture(autouse=True)
+def norwegian():
+    """Messages outside a request in bokmål; a request's language must not leak into the next."""
+    with translation.override("nb"):
+        yield
 
 
 @pytest.fixture

@@ -82,3 +82,22 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"bruker{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+
+
+def bulk_create_plans(department, count, start=0):
+    """``count`` published temaplaner of ``department``, in one query, statuses spread evenly."""
+    statuses = PlanStatus.values
+    Plan.objects.bulk_create(
+        Plan(
+            title=f"Generert plan {number:05d}",
+            slug=f"generert-plan-{number}",
+            summary="Generert for ytelsesmåling av planoversikten.",
+            municipality=department.municipality,
+            department=department,
+            plan_type=PlanType.TEMAPLAN,
+            status=statuses[number % len(statuses)],
+            valid_from=2020 + number % 8,
+            is_published=True,
+        )
+        for number in range(start, start + count)
+    )

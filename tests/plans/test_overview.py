@@ -14,6 +14,7 @@ from plans.models import (
 )
 from tests.factories import (
     AreaFactory,
+    bulk_create_plans,
     CouncilPeriodFactory,
     DepartmentFactory,
     MunicipalityFactory,
@@ -180,28 +181,13 @@ def test_htmx_request_gets_only_the_results(client, make_plan):
     assert 'id="plan-results"' not in html
 
 
-def make_many_plans(department, count, start=0):
-    Plan.objects.bulk_create(
-        Plan(
-            title=f"Generert plan {number:04d}",
-            slug=f"generert-plan-{number}",
-            municipality=department.municipality,
-            department=department,
-            plan_type=PlanType.TEMAPLAN,
-            status=PlanStatus.values[number % len(PlanStatus.values)],
-            is_published=True,
-        )
-        for number in range(start, start + count)
-    )
-
-
 def test_overview_queries_do_not_grow_with_the_number_of_plans(
     client, bbs, django_assert_max_num_queries
 ):
-    make_many_plans(bbs, 10)
+    bulk_create_plans(bbs, 10)
     with CaptureQueriesContext(connection) as ten:
         client.get(OVERVIEW, {"type": "temaplan", "sort": "status"})
-    make_many_plans(bbs, 990, start=10)
+    bulk_create_plans(bbs, 990, start=10)
     with django_assert_max_num_queries(len(ten)) as thousand:
         response = client.get(OVERVIEW, {"type": "temaplan", "sort": "status"})
     assert response.context["page"].paginator.count == 1000
