@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..slugs import unique_slug
@@ -158,9 +159,25 @@ class Plan(models.Model):
     def get_absolute_url(self):
         return reverse("plans:plan-detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        plan = super().from_db(db, field_names, values)
+        # Remembered so that a handlingsplan stays editable after the plan it implements expires.
+        plan._stored_implements_id = plan.__dict__.get("implements_id")
+        return plan
+
     @property
     def is_in_force(self):
         return self.status in PlanStatus.in_force()
+
+    @property
+    def revision_overdue(self):
+        """The revision date has passed while the plan is still in force and not being revised."""
+        return (
+            self.next_revision_due is not None
+            and self.status == PlanStatus.ADOPTED
+            and self.next_revision_due < timezone.localdate()
+        )
 
     @property
     def validity(self):
@@ -215,7 +232,7 @@ class Plan(models.Model):
                 "En handlingsplan kan bare gjennomføre en strategi eller en temaplan, "
                 "ikke en plan av typen «%(type)s»."
             ) % {"type": target.get_plan_type_display()}
-        elif not target.is_in_force:
+        elif not target.is_in_force and target.pk != getattr(self, "_stored_implements_id", None):
             errors["implements"] = _(
                 "«%(title)s» er ikke vedtatt. En handlingsplan må gjennomføre en vedtatt plan."
             ) % {"title": target.title}

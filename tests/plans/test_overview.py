@@ -14,11 +14,11 @@ from plans.models import (
 )
 from tests.factories import (
     AreaFactory,
-    bulk_create_plans,
     CouncilPeriodFactory,
     DepartmentFactory,
     MunicipalityFactory,
     ThemeFactory,
+    bulk_create_plans,
 )
 
 pytestmark = pytest.mark.django_db

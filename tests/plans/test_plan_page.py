@@ -109,3 +109,10 @@ def test_english_interface_through_the_language_switch(client, make_plan):
     html = client.get("/planer/").content.decode()
     assert '<html lang="en"' in html
     assert "Plan overview" in html
+
+
+def test_plan_page_marks_an_overdue_revision(client, make_plan):
+    overdue = make_plan(title="Gammel plan", next_revision_due=datetime.date(2020, 1, 1))
+    due_later = make_plan(title="Ny plan", next_revision_due=datetime.date(2099, 1, 1))
+    assert "(forfalt)" in client.get(overdue.get_absolute_url()).content.decode()
+    assert "(forfalt)" not in client.get(due_later.get_absolute_url()).content.decode()

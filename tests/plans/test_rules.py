@@ -263,3 +263,18 @@ def test_planstrategi_decision_for_a_period_of_another_municipality_is_refused(m
     assert messages_for(error, "council_period") == [
         "Valgperioden hører til en annen kommune enn planen."
     ]
+
+
+def test_handlingsplan_stays_editable_when_its_strategi_expires(make_plan):
+    strategi = make_plan(plan_type=PlanType.STRATEGI)
+    handlingsplan = make_plan(plan_type=PlanType.HANDLINGSPLAN, implements=strategi)
+    plan_change_status(plan=strategi, status=PlanStatus.EXPIRED)
+    handlingsplan = Plan.objects.get(pk=handlingsplan.pk)
+    handlingsplan.summary = "Oppdatert sammendrag."
+    handlingsplan.full_clean()
+    other = make_plan(
+        plan_type=PlanType.HANDLINGSPLAN, implements=make_plan(plan_type=PlanType.STRATEGI)
+    )
+    other.implements = strategi
+    with pytest.raises(ValidationError):
+        other.full_clean()

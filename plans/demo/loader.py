@@ -1,0 +1,167 @@
+"""Load the demo data into the database, idempotently and in one transaction.
+
+Reference rows (municipalities, departments, council periods, areas, themes) and plans are
+matched on their natural keys and updated in place, so their ids stay the same between runs.
+A demo plan's status history, documents and planstrategi decisions are rebuilt from the data
+on every run. Every plan goes through ``plan_change_status`` step by step, so each one is
+validated with ``full_clean`` and its history is recorded by the service, not written by hand.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from plans.models import (
+    Area,
+    CouncilPeriod,
+    Department,
+    Municipality,
+    Plan,
+    PlanDocument,
+    PlanStatusChange,
+    PlanstrategiDecision,
+    Sdg,
+    Theme,
+)
+from plans.services import plan_change_status
+
+from .schema import DemoMunicipality, DemoPlan
+
+
+@dataclass
+class Summary:
+    municipalities: int
+    plans: int
+    status_changes: int
+    documents: int
+    decisions: int
+
+    def __str__(self):
+        return (
+            f"Demodata lastet: {self.municipalities} kommuner, {self.plans} planer, "
+            f"{self.status_changes} statusendringer, {self.documents} dokumenter, "
+            f"{self.decisions} planstrategibeslutninger."
+        )
+
+
+@transaction.atomic
+def load(municipalities: tuple[DemoMunicipality, ...], themes: tuple[tuple[str, str], ...]):
+    """Create or update everything in ``municipalities``; returns a :class:`Summary`."""
+    theme_by_slug = {
+        slug: Theme.objects.update_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in themes
+    }
+    demo_plans = [plan for data in municipalities for plan in data.plans]
+    _forget_history(demo_plans)
+    loaded: dict[str, Plan] = {}
+    for data in municipalities:
+        context = _load_municipality(data)
+        context["themes"] = theme_by_slug
+        for plan_data in data.plans:
+            loaded[plan_data.slug] = _load_plan(plan_data, context, loaded)
+    plans = Plan.objects.filter(pk__in=[plan.pk for plan in loaded.values()])
+    return Summary(
+        municipalities=len(municipalities),
+        plans=plans.count(),
+        status_changes=PlanStatusChange.objects.filter(plan__in=plans).count(),
+        documents=PlanDocument.objects.filter(plan__in=plans).count(),
+        decisions=PlanstrategiDecision.objects.filter(plan__in=plans).count(),
+    )
+
+
+def _forget_history(demo_plans: list[DemoPlan]):
+    """Clear what a re-run rebuilds, so a second run gives the same rows as the first.
+
+    The stored status is blanked (inside the transaction only) so that ``plan_save`` records
+    the first step again, and so that the rule of one KPS in force is checked against the
+    statuses this run sets, not against those of the previous run.
+    """
+    existing = Plan.objects.filter(slug__in=[plan.slug for plan in demo_plans])
+    PlanStatusChange.objects.filter(plan__in=existing).delete()
+    PlanDocument.objects.filter(plan__in=existing).delete()
+    PlanstrategiDecision.objects.filter(plan__in=existing).delete()
+    existing.update(status="")
+
+
+def _load_municipality(data: DemoMunicipality) -> dict:
+    municipality, _ = Municipality.objects.update_or_create(
+        number=data.number, defaults={"name": data.name, "slug": data.slug}
+    )
+    departments = {}
+    for department in data.departments:
+        departments[department.slug], _ = Department.objects.update_or_create(
+            municipality=municipality,
+            slug=department.slug,
+            defaults={"name": department.name, "short_name": department.short_name},
+        )
+    periods = {}
+    for first_year, last_year in data.council_periods:
+        periods[first_year], _ = CouncilPeriod.objects.update_or_create(
+            municipality=municipality, first_year=first_year, defaults={"last_year": last_year}
+        )
+    areas = {}
+    for area in data.areas:
+        areas[area.slug], _ = Area.objects.update_or_create(
+            municipality=municipality,
+            slug=area.slug,
+            defaults={"name": area.name, "kind": area.kind},
+        )
+    return {
+        "municipality": municipality,
+        "departments": departments,
+        "contacts": {department.slug: department for department in data.departments},
+        "periods": periods,
+        "areas": areas,
+    }
+
+
+def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:
+    plan = Plan.objects.filter(slug=data.slug).first() or Plan(slug=data.slug)
+    contact = context["contacts"][data.department]
+    plan.municipality = context["municipality"]
+    plan.department = context["departments"][data.department]
+    plan.title = data.title
+    plan.plan_type = data.plan_type
+    plan.summary = data.summary
+    plan.contact_name = contact.contact_name
+    plan.contact_email = contact.contact_email
+    plan.council_period = context["periods"][data.period] if data.period else None
+    plan.valid_from = data.valid_from
+    plan.valid_to = data.valid_to
+    plan.adopted_on = data.adopted_on
+    plan.adopted_by = data.adopted_by
+    plan.case_number = ""
+    plan.decision_url = data.decision_url
+    plan.next_revision_due = data.next_revision_due
+    plan.replaces = _earlier(data, data.replaces, loaded)
+    plan.implements = _earlier(data, data.implements, loaded)
+    plan.is_published = data.published
+    for step in data.steps:
+        plan_change_status(plan=plan, status=step.status, on=step.on, note=step.note)
+
+    plan.sdgs.set(Sdg.objects.filter(number__in=data.sdgs))
+    plan.themes.set([context["themes"][slug] for slug in data.themes])
+    plan.areas.set([context["areas"][slug] for slug in data.areas])
+    for order, document in enumerate(data.documents):
+        row = PlanDocument(plan=plan, title=document.title, url=document.url, order=order)
+        row.full_clean()
+        row.save()
+    for decision in data.decisions:
+        row = PlanstrategiDecision(
+            plan=plan,
+            council_period=context["periods"][decision.period],
+            decision=decision.decision,
+            note=decision.note,
+        )
+        row.full_clean()
+        row.save()
+    return plan
+
+
+def _earlier(data: DemoPlan, slug: str, loaded: dict[str, Plan]) -> Plan | None:
+    """The plan ``slug`` that ``data`` points to; it must come earlier in the data."""
+    if not slug:
+        return None
+    if slug not in loaded:
+        raise ValueError(f"{data.slug}: {slug!r} must come before it in the demo data")
+    return loaded[slug]

@@ -1,0 +1,24 @@
+"""``manage.py load_demo``: the demo plan register for Bergen and Bærum."""
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from plans.demo.baerum import BAERUM
+from plans.demo.bergen import BERGEN
+from plans.demo.common import THEMES
+from plans.demo.loader import load
+
+
+class Command(BaseCommand):
+    help = (
+        "Laster demodata for Bergen og Bærum: avdelinger, valgperioder, temaer, områder og "
+        "planer med statushistorikk, dokumenter og planstrategibeslutninger. Kan kjøres flere "
+        "ganger; demodataene oppdateres i stedet for å dupliseres."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            summary = load(municipalities=(BERGEN, BAERUM), themes=THEMES)
+        except ValidationError as error:
+            raise CommandError(f"Demodataene er ugyldige, ingenting er lagret: {error}") from error
+        self.stdout.write(self.style.SUCCESS(str(summary)))

@@ -1,0 +1,80 @@
+"""The demo data built by `manage.py load_demo` from the seeds."""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from plans.models import (
+    Municipality,
+    Plan,
+    PlanDocument,
+    PlanStatus,
+    PlanStatusChange,
+    PlanstrategiDecision,
+    PlanType,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for this module, and roll it back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Plan, PlanStatusChange, PlanDocument, PlanstrategiDecision)
+    }
+
+
+def test_load_demo_builds_bergen_and_baerum_with_every_plan_type():
+    assert set(Municipality.objects.values_list("number", flat=True)) >= {"4601", "3201"}
+    for plan_type in PlanType.values:
+        assert Plan.objects.filter(plan_type=plan_type).exists(), plan_type
+    for number in ("4601", "3201"):
+        assert Plan.objects.filter(municipality__number=number, plan_type=PlanType.KPS).exists()
+
+
+def test_load_demo_has_skolebruksplan_in_process():
+    in_process = Plan.objects.in_process().filter(
+        municipality__number="4601", title__icontains="skolebruksplan"
+    )
+    new_plan = in_process.get(status=PlanStatus.DRAFTING)
+    assert new_plan.replaces.title == "Skolebruksplan"
+
+
+def test_spor_oss_handlingsplan_implements_the_adopted_strategi():
+    handlingsplan = Plan.objects.get(
+        title__startswith="Spør oss! Handlingsplan", plan_type=PlanType.HANDLINGSPLAN
+    )
+    assert handlingsplan.implements.plan_type == PlanType.STRATEGI
+    assert handlingsplan.implements.title.startswith("Spør oss! Strategi")
+    assert handlingsplan.implements.is_in_force
+
+
+def test_every_demo_plan_is_valid_with_a_dated_history_ending_in_its_status():
+    for plan in Plan.objects.all():
+        plan.full_clean()
+        latest = plan.status_changes.order_by("-changed_on", "-id").first()
+        assert latest.status == plan.status, plan.slug
+    for number in ("4601", "3201"):
+        assert (
+            Plan.objects.in_force()
+            .filter(municipality__number=number, plan_type=PlanType.KPS)
+            .count()
+            == 1
+        )
+    assert Plan.objects.filter(is_published=False).exists()
+
+
+def test_running_load_demo_twice_gives_the_same_counts():
+    call_command("load_demo", verbosity=0)
+    first = counts()
+    assert counts() == first
+    assert first["Plan"] > 0 and first["PlanStatusChange"] > first["Plan"]
