@@ -23,7 +23,7 @@ migrate: install
 	$(DEV) $(PYTHON) manage.py migrate --no-input
 
 demo: migrate
-	$(DEV) $(PYTHON) manage.py load_demo
+	$(DEV) $(PYTHON) manage.py load_demo --with-users
 
 # The whole suite, browser tests included; DATABASE_URL picks the database (SQLite by default).
 test: install

@@ -4,12 +4,15 @@ DATABASE_URL       sqlite:///… (default: db.sqlite3 in the project folder) or 
 DJANGO_SECRET_KEY  required unless DJANGO_DEBUG is on
 DJANGO_DEBUG       "1"/"true" turns debug on; off by default
 DJANGO_ALLOWED_HOSTS  comma-separated host names
+DJANGO_PROXY_COUNT reverse proxies in front of the app that append to X-Forwarded-For (default 0)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "mptt",
+    "simple_history",
+    "csp",
+    "axes",
     "planportal",
     "plans",
     "hierarchy",
@@ -61,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "planportal.urls"
@@ -107,6 +117,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# django-axes first: it refuses a locked-out username and IP before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "workspace:home"
+LOGOUT_REDIRECT_URL = "home"
+
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norsk bokmål")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -137,7 +157,50 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp). The pages load scripts (htmx), styles and fonts from
+# /static/ only and have no inline scripts, inline styles or style attributes; htmx is told not
+# to inject its indicator style (htmx-config in base.html). Designsystemet's CSS draws icons as
+# data: URIs, hence img-src data:. connect-src covers htmx's requests. The Django admin needs
+# no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# Login rate limiting (django-axes): five failed logins for one username from one IP address
+# lock that combination out for an hour; a successful login clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+# The client's IP address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT reverse proxies that each
+# append the address they received from to X-Forwarded-For, the entry the outermost proxy
+# added. The innermost proxy's own address is REMOTE_ADDR, not in the header, hence the - 1.
+proxy_count = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+if proxy_count:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = proxy_count - 1
+    # Accept addresses the client itself put in front of the chain (its own proxies) and still
+    # take the one our outermost proxy saw, instead of ignoring the header.
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = None
 
 PLANS_PER_PAGE = 25
 

@@ -1,11 +1,23 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from plans.forms import SignInForm
 
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("planer/", include("plans.urls")),
+    path("arbeidsflate/", include("plans.workspace_urls")),
+    path(
+        "logg-inn/",
+        auth_views.LoginView.as_view(
+            authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,7 @@
 """Read queries of the plan register, named for what they answer."""
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from .models import Plan, PlanStatus
 
@@ -20,11 +21,13 @@ def public_plans():
     return Plan.objects.published()
 
 
-def plan_for_public_page(slug):
-    """The published plan at ``slug`` with what its page shows; raises Plan.DoesNotExist."""
+def plan_for_page(readable_plans, slug):
+    """The plan at ``slug`` among ``readable_plans``, with what its page shows.
+
+    Raises Plan.DoesNotExist.
+    """
     return (
-        public_plans()
-        .for_listing()
+        readable_plans.for_listing()
         .select_related("implements", "replaces")
         .prefetch_related("sdgs", "themes", "areas", "documents")
         .get(slug=slug)
@@ -38,3 +41,21 @@ def related_public_plans(plan):
         "implemented_by": list(related.filter(implements=plan).order_by("title")),
         "replaced_by": list(related.filter(replaces=plan).order_by("title")),
     }
+
+
+def attention_reasons(plan):
+    """Why a planner should look at ``plan`` now, in plain words."""
+    reasons = []
+    if plan.revision_overdue:
+        reasons.append(_("Revisjonen er forfalt"))
+    if not plan.contact_name and not plan.contact_email:
+        reasons.append(_("Mangler kontaktperson"))
+    if not plan.is_published:
+        reasons.append(_("Ikke publisert"))
+    return reasons
+
+
+def plans_needing_attention(queryset):
+    """[(plan, reasons)] with the plans that need attention first, then by title."""
+    rows = [(plan, attention_reasons(plan)) for plan in queryset.order_by("title")]
+    return sorted(rows, key=lambda row: not row[1])

@@ -3,10 +3,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from . import permissions
 from .filters import PlanFilter
 from .models import Municipality, Plan, PlanStatus
 from .selectors import (
-    plan_for_public_page,
+    plan_for_page,
     public_plans,
     related_public_plans,
     status_counts,
@@ -33,12 +34,15 @@ def plan_list(request):
 
 
 def plan_detail(request, slug):
+    """The public plan page; signed-in users also see the drafts they may read."""
     try:
-        plan = plan_for_public_page(slug)
+        plan = plan_for_page(permissions.plans_readable_by(request.user), slug)
     except Plan.DoesNotExist:
         raise Http404 from None
     context = {
         "plan": plan,
+        "can_change": permissions.can_change_plan(request.user, plan),
+        "can_read_internal": permissions.can_read_internal_notes(request.user, plan),
         "status_history": plan.status_changes.all(),
         "decisions": plan.planstrategi_decisions.select_related("council_period"),
         "implements": plan.implements if plan.implements and plan.implements.is_published else None,

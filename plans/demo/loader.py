@@ -136,12 +136,20 @@ def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:
     plan.replaces = _earlier(data, data.replaces, loaded)
     plan.implements = _earlier(data, data.implements, loaded)
     plan.is_published = data.published
-    for step in data.steps:
-        plan_change_status(plan=plan, status=step.status, on=step.on, note=step.note)
-
-    plan.sdgs.set(Sdg.objects.filter(number__in=data.sdgs))
-    plan.themes.set([context["themes"][slug] for slug in data.themes])
-    plan.areas.set([context["areas"][slug] for slug in data.areas])
+    m2m = {
+        "sdgs": list(Sdg.objects.filter(number__in=data.sdgs)),
+        "themes": [context["themes"][slug] for slug in data.themes],
+        "areas": [context["areas"][slug] for slug in data.areas],
+    }
+    for number, step in enumerate(data.steps, start=1):
+        # The tags are set with the last step, so the newest version in the history has them.
+        plan_change_status(
+            plan=plan,
+            status=step.status,
+            on=step.on,
+            note=step.note,
+            m2m=m2m if number == len(data.steps) else None,
+        )
     for order, document in enumerate(data.documents):
         row = PlanDocument(plan=plan, title=document.title, url=document.url, order=order)
         row.full_clean()

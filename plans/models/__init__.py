@@ -1,4 +1,5 @@
 from .choices import AdoptingBody, PlanStatus, PlanstrategiDecisionKind, PlanType
+from .membership import Membership, Role
 from .organisation import CouncilPeriod, Department, Municipality
 from .plan import Plan, PlanDocument, PlanQuerySet, PlanStatusChange
 from .planstrategi import PlanstrategiDecision
@@ -9,6 +10,7 @@ __all__ = [
     "Area",
     "CouncilPeriod",
     "Department",
+    "Membership",
     "Municipality",
     "Plan",
     "PlanDocument",
@@ -18,6 +20,7 @@ __all__ = [
     "PlanType",
     "PlanstrategiDecision",
     "PlanstrategiDecisionKind",
+    "Role",
     "Sdg",
     "Theme",
 ]

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ..slugs import unique_slug
 from .choices import AdoptingBody, PlanStatus, PlanType
@@ -13,6 +14,22 @@ from .reference import Area, Sdg, Theme
 
 # A handlingsplan carries out an adopted plan of one of these types (Bergen's 2019 rule).
 IMPLEMENTABLE_TYPES = [PlanType.STRATEGI, PlanType.TEMAPLAN]
+
+
+# Every saved version of a plan, with who and when (django-simple-history). Kept in a name so
+# ``plans.services`` can write one record per save, after the many-to-many fields are set.
+PLAN_HISTORY = HistoricalRecords(
+    m2m_fields=["sdgs", "themes", "areas"],
+    excluded_fields=["created_at", "updated_at"],
+    cascade_delete_history=False,
+)
+
+
+class HttpsURLField(models.URLField):
+    """A link field whose form reads a link typed without a scheme as https (Django 6 does)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
 class PlanQuerySet(models.QuerySet):
@@ -71,7 +88,7 @@ class Plan(models.Model):
         _("vedtaksorgan"), max_length=20, choices=AdoptingBody.choices, blank=True
     )
     case_number = models.CharField(_("saksnummer"), max_length=50, blank=True)
-    decision_url = models.URLField(_("lenke til vedtaket"), blank=True)
+    decision_url = HttpsURLField(_("lenke til vedtaket"), blank=True)
     next_revision_due = models.DateField(_("neste revisjon"), null=True, blank=True)
     sdgs = models.ManyToManyField(
         Sdg, blank=True, related_name="plans", verbose_name=_("bærekraftsmål")
@@ -103,10 +120,26 @@ class Plan(models.Model):
         ),
     )
     is_published = models.BooleanField(_("publisert"), default=False)
+    internal_note = models.TextField(
+        _("intern statusmerknad"),
+        blank=True,
+        help_text=_(
+            "Vises bare for planleggere, plankoordinatorer og politikere, aldri offentlig."
+        ),
+    )
+    shared_with_politicians = models.BooleanField(
+        _("utkast delt med politikere"),
+        default=False,
+        help_text=_("Politikere i kommunen kan lese planen før den er publisert."),
+    )
+    version = models.PositiveIntegerField(
+        _("versjon"), default=1, editable=False, help_text=_("Øker ved hver lagring.")
+    )
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sist endret"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
+    history = PLAN_HISTORY
 
     class Meta:
         ordering = ["title"]
@@ -258,7 +291,7 @@ class PlanDocument(models.Model):
         Plan, on_delete=models.CASCADE, related_name="documents", verbose_name=_("plan")
     )
     title = models.CharField(_("tittel"), max_length=200)
-    url = models.URLField(_("lenke"), max_length=500)
+    url = HttpsURLField(_("lenke"), max_length=500)
     order = models.PositiveSmallIntegerField(_("rekkefølge"), default=0)
 
     class Meta:

@@ -1,5 +1,6 @@
 from django import template
 
+from .. import permissions
 from ..models import PlanStatus
 
 register = template.Library()
@@ -20,3 +21,13 @@ STATUS_COLOURS = {
 @register.inclusion_tag("plans/components/status_tag.html")
 def status_tag(status, label):
     return {"colour": STATUS_COLOURS.get(status, "neutral"), "label": label}
+
+
+@register.filter
+def changeable_by(plan, user):
+    return permissions.can_change_plan(user, plan)
+
+
+@register.filter
+def uses_workspace(user):
+    return permissions.can_use_workspace(user)

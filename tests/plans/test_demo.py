@@ -78,3 +78,13 @@ def test_running_load_demo_twice_gives_the_same_counts():
     first = counts()
     assert counts() == first
     assert first["Plan"] > 0 and first["PlanStatusChange"] > first["Plan"]
+
+
+def test_demo_users_come_only_when_asked_for_and_can_sign_in(client):
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="planlegger.bbs").exists()
+    call_command("load_demo", "--with-users", verbosity=0)
+    planner = get_user_model().objects.get(username="planlegger.bbs")
+    assert planner.check_password("planportal-demo")
+    assert planner.memberships.get().department.short_name == "BBS"

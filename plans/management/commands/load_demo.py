@@ -7,6 +7,7 @@ from plans.demo.baerum import BAERUM
 from plans.demo.bergen import BERGEN
 from plans.demo.common import THEMES
 from plans.demo.loader import load
+from plans.demo.users import DEMO_PASSWORD, load_users
 
 
 class Command(BaseCommand):
@@ -16,9 +17,19 @@ class Command(BaseCommand):
         "ganger; demodataene oppdateres i stedet for å dupliseres."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-users",
+            action="store_true",
+            help="Lag også demobrukere, én per rolle, med et kjent passord (aldri i produksjon).",
+        )
+
+    def handle(self, *args, with_users=False, **options):
         try:
             summary = load(municipalities=(BERGEN, BAERUM), themes=THEMES)
         except ValidationError as error:
             raise CommandError(f"Demodataene er ugyldige, ingenting er lagret: {error}") from error
         self.stdout.write(self.style.SUCCESS(str(summary)))
+        if with_users:
+            usernames = ", ".join(load_users())
+            self.stdout.write(f"Demobrukere (passord «{DEMO_PASSWORD}»): {usernames}")

@@ -1,0 +1,162 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Area, CouncilPeriod, Plan, PlanDocument, Sdg, Theme
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DesignsystemetForm:
+    """Designsystemet's input class, and help texts and errors tied to inputs for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                described = widget.attrs.get("aria-describedby", "")
+                error_id = f"{self[name].id_for_label}-error"
+                widget.attrs["aria-describedby"] = f"{described} {error_id}".strip()
+
+    def style_fields(self):
+        for name, field in self.fields.items():
+            if isinstance(field.widget, (forms.HiddenInput, forms.CheckboxSelectMultiple)):
+                continue
+            field.widget.attrs.setdefault("class", "ds-input")
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-help"
+
+
+class SignInForm(DesignsystemetForm, AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()
+
+
+class PlanForm(DesignsystemetForm, forms.ModelForm):
+    """Every field a planner keeps up to date; choices limited to what the user may use."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    status_changed_on = forms.DateField(
+        label=_("Dato for statusendringen"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Brukes bare når du endrer status. Står feltet tomt, brukes dagens dato."),
+    )
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "department",
+            "plan_type",
+            "status",
+            "summary",
+            "contact_name",
+            "contact_email",
+            "council_period",
+            "valid_from",
+            "valid_to",
+            "adopted_on",
+            "adopted_by",
+            "case_number",
+            "decision_url",
+            "next_revision_due",
+            "replaces",
+            "implements",
+            "sdgs",
+            "themes",
+            "areas",
+            "internal_note",
+            "shared_with_politicians",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "internal_note": forms.Textarea(attrs={"rows": 3}),
+            "adopted_on": DATE_INPUT,
+            "next_revision_due": DATE_INPUT,
+            "sdgs": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+            "areas": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "title": _("Planens fulle navn, slik det står i vedtaket."),
+            "plan_type": _(
+                "Melding: kunnskapsgrunnlag uten mål og tiltak. Strategi: mål og strategier. "
+                "Temaplan: mål, strategier og tiltak. Handlingsplan: bare tiltak."
+            ),
+            "valid_from": _("Årstall, for eksempel 2017."),
+            "valid_to": _("Årstall, for eksempel 2027."),
+            "case_number": _("Saksnummeret i det politiske systemet, for eksempel 2024/12345."),
+        }
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+        municipalities = departments.values("municipality_id")
+        self.fields["council_period"].queryset = CouncilPeriod.objects.filter(
+            municipality_id__in=municipalities
+        ).select_related("municipality")
+        self.fields["areas"].queryset = Area.objects.filter(
+            municipality_id__in=municipalities
+        ).select_related("municipality")
+        related = Plan.objects.filter(municipality_id__in=municipalities).order_by("title")
+        if self.instance.pk:
+            related = related.exclude(pk=self.instance.pk)
+            self.fields["base_version"].initial = self.instance.version
+        self.fields["replaces"].queryset = related
+        self.fields["implements"].queryset = related
+        self.fields["sdgs"].queryset = Sdg.objects.all()
+        self.fields["themes"].queryset = Theme.objects.all()
+        self.style_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        department, areas = cleaned.get("department"), cleaned.get("areas")
+        if department and areas:
+            foreign = [
+                area.name for area in areas if area.municipality_id != department.municipality_id
+            ]
+            if foreign:
+                self.add_error(
+                    "areas",
+                    _("Disse områdene hører til en annen kommune: %(areas)s.")
+                    % {"areas": ", ".join(foreign)},
+                )
+        return cleaned
+
+    def _post_clean(self):
+        # The municipality follows the department, so the model's rules see both.
+        department = self.cleaned_data.get("department")
+        if department is not None:
+            self.instance.municipality = department.municipality
+        super()._post_clean()
+
+    def m2m_values(self):
+        return {name: self.cleaned_data[name] for name in ("sdgs", "themes", "areas")}
+
+    @property
+    def status_date(self):
+        return self.cleaned_data.get("status_changed_on") or timezone.localdate()
+
+
+class PlanDocumentForm(DesignsystemetForm, forms.ModelForm):
+    class Meta:
+        model = PlanDocument
+        fields = ["title", "url", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_fields()
+
+
+PlanDocumentFormSet = forms.inlineformset_factory(
+    Plan,
+    PlanDocument,
+    form=PlanDocumentForm,
+    extra=2,
+    can_delete=True,
+)
