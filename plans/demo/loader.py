@@ -23,6 +23,7 @@ from plans.models import (
     Sdg,
     Theme,
 )
+from plans.sdgs import ensure_sdgs
 from plans.services import plan_change_status
 
 from .schema import DemoMunicipality, DemoPlan
@@ -47,6 +48,7 @@ class Summary:
 @transaction.atomic
 def load(municipalities: tuple[DemoMunicipality, ...], themes: tuple[tuple[str, str], ...]):
     """Create or update everything in ``municipalities``; returns a :class:`Summary`."""
+    ensure_sdgs(Sdg)
     theme_by_slug = {
         slug: Theme.objects.update_or_create(slug=slug, defaults={"name": name})[0]
         for slug, name in themes

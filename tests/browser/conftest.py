@@ -65,7 +65,7 @@ def assert_accessible(page):
         {
             "id": violation["id"],
             "help": violation["help"],
-            "nodes": [node["target"] for node in violation["nodes"][:5]],
+            "nodes": [(node["target"], node["html"]) for node in violation["nodes"][:5]],
         }
         for violation in result["violations"]
     ]
