@@ -93,6 +93,32 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
             "case_number": _("Saksnummeret i det politiske systemet, for eksempel 2024/12345."),
         }
 
+    # The form's sections, in the order a planner fills them in.
+    sections = [
+        (
+            _("Om planen"),
+            ["title", "department", "plan_type", "summary", "contact_name", "contact_email"],
+        ),
+        (
+            _("Status"),
+            ["status", "status_changed_on", "internal_note", "shared_with_politicians"],
+        ),
+        (
+            _("Periode og vedtak"),
+            [
+                "council_period",
+                "valid_from",
+                "valid_to",
+                "adopted_on",
+                "adopted_by",
+                "case_number",
+                "decision_url",
+                "next_revision_due",
+            ],
+        ),
+        (_("Sammenhenger"), ["replaces", "implements", "themes", "areas", "sdgs"]),
+    ]
+
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
@@ -134,6 +160,10 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
         if department is not None:
             self.instance.municipality = department.municipality
         super()._post_clean()
+
+    def grouped_fields(self):
+        """[(legend, [bound fields])] for the template, one fieldset per section."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
 
     def m2m_values(self):
         return {name: self.cleaned_data[name] for name in ("sdgs", "themes", "areas")}

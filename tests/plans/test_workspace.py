@@ -256,3 +256,14 @@ def test_admin_lists_memberships_and_plans_with_history(admin_client, make_plan,
     assert "kari" in admin_client.get("/admin/plans/membership/").content.decode()
     assert admin_client.get(f"/admin/plans/plan/{plan.pk}/history/").status_code == 200
     assert admin_client.get(f"/admin/auth/user/{planner.pk}/change/").status_code == 200
+
+
+def test_plan_form_shows_every_editable_field_once(planner_client, make_plan):
+    from plans.forms import PlanForm
+
+    plan = make_plan(title="Skyfritt")
+    html = planner_client.get(f"/arbeidsflate/planer/{plan.slug}/").content.decode()
+    grouped = [name for _legend, names in PlanForm.sections for name in names]
+    assert sorted(grouped) == sorted([*PlanForm.Meta.fields, "status_changed_on"])
+    for name in grouped:
+        assert html.count(f'name="{name}"') >= 1, name
