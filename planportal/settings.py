@@ -188,6 +188,7 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_VERBOSE = False
 # The client's IP address: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT reverse proxies that each
 # append the address they received from to X-Forwarded-For, the entry the outermost proxy
 # added. The innermost proxy's own address is REMOTE_ADDR, not in the header, hence the - 1.

@@ -9,7 +9,9 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("planer/", include("plans.urls")),
+    path("mal/", include("hierarchy.urls")),
     path("arbeidsflate/", include("plans.workspace_urls")),
+    path("arbeidsflate/mal/", include("hierarchy.workspace_urls")),
     path(
         "logg-inn/",
         auth_views.LoginView.as_view(

@@ -101,3 +101,13 @@ def bulk_create_plans(department, count, start=0):
         )
         for number in range(start, start + count)
     )
+
+
+class GoalNodeFactory(factory.django.DjangoModelFactory):
+    """A node of the goal tree; give ``plan`` and ``parent`` (and ``kind`` if not a goal)."""
+
+    class Meta:
+        model = "hierarchy.GoalNode"
+
+    kind = "goal"
+    title = factory.Sequence(lambda n: f"Mål {n}")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..signals import plan_type_changing
 from ..slugs import unique_slug
 from .choices import AdoptingBody, PlanStatus, PlanType
 from .organisation import CouncilPeriod, Department, Municipality
@@ -195,8 +196,10 @@ class Plan(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         plan = super().from_db(db, field_names, values)
-        # Remembered so that a handlingsplan stays editable after the plan it implements expires.
+        # Remembered so that a handlingsplan stays editable after the plan it implements expires,
+        # and so a change of type can be checked against what the plan holds.
         plan._stored_implements_id = plan.__dict__.get("implements_id")
+        plan._stored_plan_type = plan.__dict__.get("plan_type")
         return plan
 
     @property
@@ -231,6 +234,9 @@ class Plan(models.Model):
         if self.council_period_id and (self.council_period.municipality_id != self.municipality_id):
             errors["council_period"] = _("Valgperioden hører til en annen kommune.")
         errors.update(self._relation_errors())
+        type_problems = self._type_change_problems()
+        if type_problems:
+            errors["plan_type"] = type_problems
         if self._is_second_kps_in_force():
             errors["status"] = _(
                 "Kommunen har allerede en gjeldende samfunnsdel. Sett den gamle til utgått "
@@ -272,6 +278,13 @@ class Plan(models.Model):
         elif target.municipality_id != self.municipality_id:
             errors["implements"] = _("Planen som gjennomføres, hører til en annen kommune.")
         return errors
+
+    def _type_change_problems(self):
+        stored_type = getattr(self, "_stored_plan_type", None)
+        if not self.pk or stored_type is None or stored_type == self.plan_type:
+            return []
+        responses = plan_type_changing.send(sender=Plan, plan=self)
+        return [problem for _receiver, problems in responses for problem in problems]
 
     def _is_second_kps_in_force(self):
         if self.plan_type != PlanType.KPS or not self.is_in_force or not self.municipality_id:

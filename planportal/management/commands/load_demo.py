@@ -1,4 +1,8 @@
-"""``manage.py load_demo``: the demo plan register for Bergen and Bærum."""
+"""``manage.py load_demo``: the demo data for Bergen and Bærum, from every app.
+
+It lives in the project package because it brings the apps' demo data together; each app
+keeps its own in its ``demo`` package.
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError

@@ -1,0 +1,273 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from mptt.models import MPTTModel, TreeForeignKey
+from simple_history.models import HistoricalRecords
+
+from plans.models import Department, Municipality, Plan, PlanStatus, PlanType, Sdg
+
+from .choices import KINDS_BY_PLAN_TYPE, MeasureStatus, NodeKind
+
+MEASURE_ONLY_FIELDS = ["responsible_department", "status", "progress", "start_year", "end_year"]
+
+
+class GoalNode(MPTTModel):
+    """One vision, goal, strategy or measure in the municipality's goal tree.
+
+    Every node belongs to one plan, and the tree crosses plans: a temaplan's goal hangs under the
+    KPS goal it serves, a HØP measure under the strategy it funds. Sibling order is the order in
+    the tree itself, and the visible numbering (1.2.3) is derived from it.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="goal_nodes",
+        editable=False,
+        verbose_name=_("kommune"),
+    )
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="goal_nodes", verbose_name=_("plan")
+    )
+    parent = TreeForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("overordnet"),
+    )
+    kind = models.CharField(_("nivå"), max_length=20, choices=NodeKind.choices)
+    title = models.CharField(_("tittel"), max_length=300)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    contributes_to = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="contributors",
+        verbose_name=_("bidrar også til"),
+        help_text=_(
+            "Andre mål eller strategier dette også følger opp, i tillegg til det overordnede."
+        ),
+    )
+    sdgs = models.ManyToManyField(
+        Sdg, blank=True, related_name="goal_nodes", verbose_name=_("bærekraftsmål")
+    )
+    responsible_department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("ansvarlig avdeling"),
+    )
+    status = models.CharField(
+        _("status for tiltaket"), max_length=20, choices=MeasureStatus.choices, blank=True
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("fremdrift i prosent"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100, _("Fremdriften kan ikke være over 100 prosent."))],
+    )
+    start_year = models.PositiveSmallIntegerField(_("startår"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("sluttår"), null=True, blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("vekt"),
+        default=1,
+        help_text=_("Hvor mye tiltaket teller når fremdriften for målene over regnes ut."),
+    )
+
+    # The tree's own bookkeeping (lft, rght, tree_id, level) changes for many nodes on every move;
+    # the parent is what a person changed, so that is what the history keeps.
+    history = HistoricalRecords(
+        m2m_fields=["sdgs"], excluded_fields=["lft", "rght", "tree_id", "level"]
+    )
+
+    class MPTTMeta:
+        order_insertion_by = None
+
+    class Meta:
+        verbose_name = _("mål eller tiltak")
+        verbose_name_plural = _("måltre")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(parent__isnull=True) & Q(kind=NodeKind.VISION))
+                | (Q(parent__isnull=False) & ~Q(kind=NodeKind.VISION)),
+                name="goalnode_only_vision_is_root",
+                violation_error_message=_(
+                    "Bare visjonen står øverst; alt annet har et overordnet mål."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(kind=NodeKind.VISION),
+                name="goalnode_one_vision_per_municipality",
+                violation_error_message=_("Kommunen har allerede en visjon øverst i måltreet."),
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__isnull=True) | Q(progress__lte=100),
+                name="goalnode_progress_at_most_100",
+                violation_error_message=_("Fremdriften kan ikke være over 100 prosent."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="goalnode_end_year_after_start",
+                violation_error_message=_("Sluttåret kan ikke være før startåret."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=NodeKind.MEASURE)
+                | Q(
+                    status="",
+                    progress__isnull=True,
+                    responsible_department__isnull=True,
+                    start_year__isnull=True,
+                    end_year__isnull=True,
+                ),
+                name="goalnode_measure_fields_only_on_measures",
+                violation_error_message=_("Status, fremdrift og år gjelder bare tiltak."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.municipality_id = self.plan.municipality_id
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("hierarchy:node-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_measure(self):
+        return self.kind == NodeKind.MEASURE
+
+    def clean(self):
+        errors = {}
+        if self.plan_id:
+            self.municipality_id = self.plan.municipality_id
+            errors.update(self._kind_errors())
+        if self.kind:
+            errors.update(self._parent_errors())
+        if not self.is_measure:
+            for name in MEASURE_ONLY_FIELDS:
+                if getattr(self, name) not in (None, ""):
+                    errors[name] = _("Gjelder bare tiltak.")
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = _("Sluttåret kan ikke være før startåret.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _kind_errors(self):
+        plan = self.plan
+        if self.kind and self.kind not in KINDS_BY_PLAN_TYPE.get(plan.plan_type, set()):
+            return {"kind": kind_not_allowed_message(plan.plan_type, self.kind)}
+        if self.kind == NodeKind.VISION and not (
+            plan.plan_type == PlanType.KPS and plan.status in PlanStatus.in_force()
+        ):
+            return {
+                "plan": _(
+                    "Visjonen øverst i måltreet må høre til kommuneplanens samfunnsdel som gjelder."
+                )
+            }
+        return {}
+
+    def _parent_errors(self):
+        parent = self.parent
+        if parent is None:
+            if self.kind != NodeKind.VISION:
+                return {
+                    "parent": _(
+                        "Velg hvilket mål dette hører inn under. Bare visjonen står øverst."
+                    )
+                }
+            others = GoalNode.objects.filter(
+                municipality_id=self.municipality_id, kind=NodeKind.VISION
+            ).exclude(pk=self.pk)
+            if self.municipality_id and others.exists():
+                return {"kind": _("Kommunen har allerede en visjon øverst i måltreet.")}
+            return {}
+        if self.kind == NodeKind.VISION:
+            return {"parent": _("Visjonen står øverst og kan ikke ha et overordnet mål.")}
+        if self.pk and (parent.pk == self.pk or self._is_own_descendant(parent)):
+            return {
+                "parent": _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")
+            }
+        if parent.municipality_id != self.municipality_id:
+            return {"parent": _("Det overordnede målet hører til en annen kommune.")}
+        if NodeKind.rank(parent.kind) > NodeKind.rank(self.kind):
+            return {
+                "parent": format_lazy(
+                    _(
+                        "{child} kan ikke stå under {parent}: et overordnet nivå må stå over eller "
+                        "på samme nivå."
+                    ),
+                    child=self.get_kind_display(),
+                    parent=parent.get_kind_display().lower(),
+                )
+            }
+        return {}
+
+    def _is_own_descendant(self, candidate):
+        stored = GoalNode.objects.filter(pk=self.pk).values("tree_id", "lft", "rght").first()
+        if stored is None:
+            return False
+        return GoalNode.objects.filter(
+            pk=candidate.pk,
+            tree_id=stored["tree_id"],
+            lft__gt=stored["lft"],
+            rght__lt=stored["rght"],
+        ).exists()
+
+
+def kind_not_allowed_message(plan_type, kind):
+    allowed = [NodeKind(k).label.lower() for k in NodeKind if k in KINDS_BY_PLAN_TYPE[plan_type]]
+    if not allowed:
+        return format_lazy(
+            _("En plan av typen «{type}» har ingen mål, strategier eller tiltak."),
+            type=PlanType(plan_type).label,
+        )
+    return format_lazy(
+        _("En plan av typen «{type}» kan ikke ha {kind}. Den kan ha: {allowed}."),
+        type=PlanType(plan_type).label,
+        kind=NodeKind(kind).label.lower(),
+        allowed=", ".join(allowed),
+    )
+
+
+class MeasureFunding(models.Model):
+    """Money a HØP measure has in one budget year, in NOK thousands."""
+
+    node = models.ForeignKey(
+        GoalNode, on_delete=models.CASCADE, related_name="funding", verbose_name=_("tiltak")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.IntegerField(_("beløp (1000 kr)"))
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("bevilgning")
+        verbose_name_plural = _("bevilgninger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["node", "year"],
+                name="funding_one_row_per_year",
+                violation_error_message=_("Tiltaket har allerede et beløp for dette året."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.node}: {self.year}"
+
+    def clean(self):
+        if self.node_id and not (self.node.is_measure and self.node.plan.plan_type == PlanType.HOP):
+            raise ValidationError(
+                _("Beløp per år føres bare på tiltak i handlings- og økonomiplanen.")
+            )

@@ -1,0 +1,79 @@
+"""Changes to the goal tree: the one place forms, the admin and the demo loader go through.
+
+Each function validates the node with ``full_clean`` and runs in a transaction, so a refused
+change leaves the tree as it was. django-mptt stays behind these functions.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from mptt.exceptions import InvalidMove
+
+from .models import GoalNode
+
+POSITIONS = {"first-child", "last-child", "left", "right"}
+
+
+@transaction.atomic
+def node_save(*, node, user=None, m2m=None):
+    """Validate and save ``node`` (new, edited or with a new parent); returns it."""
+    node.full_clean()
+    if user is not None and user.is_authenticated:
+        node._history_user = user
+    try:
+        node.save()
+    except InvalidMove as error:
+        raise ValidationError(
+            {"parent": _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")}
+        ) from error
+    for name, values in (m2m or {}).items():
+        getattr(node, name).set(values)
+    return node
+
+
+@transaction.atomic
+def node_move(*, node, target, position="last-child", user=None):
+    """Move ``node`` relative to ``target``: as its first/last child, or left/right of it.
+
+    The rules are checked for the node's new parent before anything moves.
+    """
+    if position not in POSITIONS:
+        raise ValueError(position)
+    node = GoalNode.objects.select_for_update().get(pk=node.pk)
+    target = GoalNode.objects.get(pk=target.pk)
+    node.parent = target if position.endswith("child") else target.parent
+    node.full_clean()
+    if user is not None and user.is_authenticated:
+        node._history_user = user
+    try:
+        node.move_to(target, position)
+    except InvalidMove as error:
+        raise ValidationError(
+            {"parent": _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")}
+        ) from error
+    return GoalNode.objects.get(pk=node.pk)
+
+
+def node_move_among_siblings(*, node, direction, user=None):
+    """Move ``node`` one place up (-1) or down (+1) among its siblings; False at either end."""
+    siblings = list(node.get_siblings(include_self=True))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == node.pk)
+    neighbour = index + direction
+    if not 0 <= neighbour < len(siblings):
+        return False
+    position = "left" if direction < 0 else "right"
+    node_move(node=node, target=siblings[neighbour], position=position, user=user)
+    return True
+
+
+def subtree_size(node):
+    """How many nodes a delete of ``node`` removes, itself included."""
+    return node.get_descendant_count() + 1
+
+
+@transaction.atomic
+def node_delete(*, node):
+    """Delete ``node`` and everything under it; returns how many nodes went."""
+    count = subtree_size(node)
+    node.delete()
+    return count

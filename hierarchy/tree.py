@@ -1,0 +1,135 @@
+"""Reading the goal tree: numbering, roll-up of progress and coverage, in a fixed number of queries.
+
+Everything here works on nodes read in tree order (``tree_id, lft``) in one query, and walks
+them in Python; no per-node method that queries is called. This module is where the rest of
+the code meets django-mptt's ``lft``/``rght`` fields, so they stay in one place.
+"""
+
+from dataclasses import dataclass, field
+
+from plans.models import PlanType
+
+from .models import GoalNode, MeasureStatus, NodeKind
+
+
+@dataclass
+class TreeRow:
+    node: GoalNode
+    number: str = ""
+    depth: int = 0
+    progress: int | None = None  # own for a measure, the weighted mean of measures under others
+    measures: int = 0  # measures under (and including) the node that count in the roll-up
+    children: int = 0
+    served_elsewhere: bool = False  # something of another plan hangs under it or contributes
+    _sum: int = field(default=0, repr=False)
+    _weight: int = field(default=0, repr=False)
+
+    @property
+    def is_leaf(self):
+        return self.children == 0
+
+
+def tree_nodes(**filters):
+    """Nodes in tree order with what a tree page shows, in one query."""
+    return (
+        GoalNode.objects.filter(**filters)
+        .select_related("plan", "plan__municipality", "responsible_department")
+        .order_by("tree_id", "lft")
+    )
+
+
+def tree_rows(nodes):
+    """``nodes`` (whole trees, in tree order) as TreeRows with numbers and rolled-up progress."""
+    rows, by_pk, stack = [], {}, []
+    for node in nodes:
+        while stack and stack[-1].node.rght < node.lft:
+            stack.pop()
+        row = TreeRow(node=node, depth=len(stack))
+        if stack:
+            parent = stack[-1]
+            parent.children += 1
+            row.number = (
+                f"{parent.number}.{parent.children}" if parent.number else str(parent.children)
+            )
+        rows.append(row)
+        by_pk[node.pk] = row
+        stack.append(row)
+    _roll_up(rows, by_pk)
+    return rows
+
+
+def _counts(node):
+    return node.kind == NodeKind.MEASURE and node.status != MeasureStatus.CANCELLED
+
+
+def _roll_up(rows, by_pk):
+    # Children come after their parent in tree order, so walking backwards sees them first.
+    for row in reversed(rows):
+        node = row.node
+        if node.kind == NodeKind.MEASURE and row._weight == 0:
+            # A measure without sub-measures that report counts with its own progress.
+            row.progress = node.progress
+            if _counts(node) and node.progress is not None:
+                row._sum, row._weight = node.progress * node.weight, node.weight
+            row.measures = 1 if _counts(node) else 0
+        elif row._weight:
+            row.progress = round(row._sum / row._weight)
+        parent = by_pk.get(node.parent_id)
+        if parent is not None:
+            parent._sum += row._sum
+            parent._weight += row._weight
+            parent.measures += row.measures
+            if row.served_elsewhere or node.plan_id != parent.node.plan_id:
+                parent.served_elsewhere = True
+
+
+def ancestors_of(rows, wanted_pks):
+    """The pks of ``wanted_pks`` and all their ancestors, for showing matches in context."""
+    keep, stack = set(), []
+    for row in rows:
+        while stack and stack[-1].depth >= row.depth:
+            stack.pop()
+        stack.append(row)
+        if row.node.pk in wanted_pks:
+            keep.update(r.node.pk for r in stack)
+    return keep
+
+
+def red_thread(node):
+    """The path from the vision down to ``node``, in one query."""
+    return list(node.get_ancestors(include_self=True).select_related("plan", "plan__municipality"))
+
+
+@dataclass
+class Coverage:
+    unserved: list  # KPS goals and strategies nothing of another plan hangs under or serves
+    without_progress: list  # measures that count but have no progress reported
+    plans_outside: list  # plans that should have goals or measures in the tree but have none
+
+
+NODE_HOLDING_TYPES = [PlanType.STRATEGI, PlanType.TEMAPLAN, PlanType.HANDLINGSPLAN, PlanType.HOP]
+
+
+def coverage(rows, plans):
+    """What the red thread is missing, from ``rows`` and the published ``plans`` to check."""
+    contributed_to = set(
+        GoalNode.contributes_to.through.objects.values_list("to_goalnode_id", flat=True)
+    )
+    unserved = [
+        row
+        for row in rows
+        if row.node.plan.plan_type == PlanType.KPS
+        and row.node.kind in (NodeKind.MAIN_GOAL, NodeKind.GOAL, NodeKind.STRATEGY)
+        and not row.served_elsewhere
+        and row.node.pk not in contributed_to
+    ]
+    without_progress = [
+        row for row in rows if _counts(row.node) and row.is_leaf and row.node.progress is None
+    ]
+    plans_in_tree = {row.node.plan_id for row in rows}
+    plans_outside = [
+        plan
+        for plan in plans.filter(plan_type__in=NODE_HOLDING_TYPES)
+        if plan.pk not in plans_in_tree
+    ]
+    return Coverage(unserved, without_progress, plans_outside)

@@ -1,0 +1,179 @@
+"""The goal tree's rules: each refused with a Norwegian message, in the model and the database."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from hierarchy.models import GoalNode, MeasureFunding, NodeKind
+from hierarchy.services import node_delete, node_move
+from plans.models import PlanStatus, PlanType
+from plans.services import plan_save
+from tests.factories import DepartmentFactory, GoalNodeFactory, PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(excinfo):
+    return excinfo.value.message_dict
+
+
+def test_a_tree_from_vision_to_measure_across_plans(kps, vision, add_node, make_plan):
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL, title="Bergen for alle")
+    goal = add_node(plan=kps, parent=main_goal, kind=NodeKind.GOAL, title="En trygg og varm by")
+    temaplan = make_plan(title="Skyfritt", plan_type=PlanType.TEMAPLAN)
+    strategy = add_node(plan=temaplan, parent=goal, kind=NodeKind.STRATEGY)
+    measure = add_node(plan=temaplan, parent=strategy, kind=NodeKind.MEASURE, progress=40)
+    assert [node.title for node in measure.get_ancestors()] == [
+        "Et nystemt Bergen",
+        "Bergen for alle",
+        "En trygg og varm by",
+        strategy.title,
+    ]
+
+
+def test_only_a_vision_is_a_root(kps, vision, add_node):
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=kps, parent=None, kind=NodeKind.MAIN_GOAL)
+    assert errors_of(excinfo)["parent"] == [
+        "Velg hvilket mål dette hører inn under. Bare visjonen står øverst."
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        GoalNodeFactory(plan=kps, parent=None, kind=NodeKind.MAIN_GOAL)
+
+
+def test_one_vision_per_municipality(kps, vision, add_node):
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=kps, parent=None, kind=NodeKind.VISION)
+    assert errors_of(excinfo)["kind"] == ["Kommunen har allerede en visjon øverst i måltreet."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        GoalNodeFactory(plan=kps, parent=None, kind=NodeKind.VISION)
+
+
+def test_vision_must_belong_to_the_kps_in_force(make_plan, add_node):
+    draft_kps = make_plan(plan_type=PlanType.KPS, status=PlanStatus.DRAFTING)
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=draft_kps, parent=None, kind=NodeKind.VISION)
+    assert "samfunnsdel som gjelder" in errors_of(excinfo)["plan"][0]
+
+
+def test_parent_must_rank_above_or_equal(kps, vision, add_node, make_plan):
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL)
+    strategy = add_node(plan=kps, parent=main_goal, kind=NodeKind.STRATEGY)
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=kps, parent=strategy, kind=NodeKind.GOAL)
+    assert errors_of(excinfo)["parent"] == [
+        "Delmål kan ikke stå under strategi: et overordnet nivå må stå over eller på samme nivå."
+    ]
+    sub_goal_parent = add_node(plan=kps, parent=main_goal, kind=NodeKind.GOAL)
+    assert add_node(plan=kps, parent=sub_goal_parent, kind=NodeKind.GOAL).level == 3
+
+
+@pytest.mark.parametrize(
+    ("plan_type", "kind", "message"),
+    [
+        (
+            PlanType.MELDING,
+            NodeKind.GOAL,
+            "En plan av typen «Melding» har ingen mål, strategier eller tiltak.",
+        ),
+        (
+            PlanType.STRATEGI,
+            NodeKind.MEASURE,
+            "En plan av typen «Strategi» kan ikke ha tiltak. Den kan ha: delmål, strategi.",
+        ),
+        (
+            PlanType.HANDLINGSPLAN,
+            NodeKind.STRATEGY,
+            "En plan av typen «Handlingsplan» kan ikke ha strategi. Den kan ha: tiltak.",
+        ),
+        (
+            PlanType.HOP,
+            NodeKind.GOAL,
+            "En plan av typen «Handlings- og økonomiplan» kan ikke ha delmål. Den kan ha: tiltak.",
+        ),
+        (
+            PlanType.KPS,
+            NodeKind.MEASURE,
+            "En plan av typen «Kommuneplanens samfunnsdel» kan ikke ha tiltak. "
+            "Den kan ha: visjon, hovedmål, delmål, strategi.",
+        ),
+    ],
+)
+def test_plan_type_decides_the_kinds(kps, vision, add_node, make_plan, plan_type, kind, message):
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL)
+    fields = {"plan_type": plan_type, "status": PlanStatus.DRAFTING}
+    if plan_type == PlanType.HANDLINGSPLAN:
+        fields["implements"] = make_plan(plan_type=PlanType.STRATEGI)
+    plan = make_plan(**fields)
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=plan, parent=main_goal, kind=kind)
+    assert errors_of(excinfo)["kind"] == [message]
+
+
+def test_parent_in_another_municipality_is_refused(kps, vision, add_node):
+    other = PlanFactory(department=DepartmentFactory(), plan_type=PlanType.TEMAPLAN)
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=other, parent=vision, kind=NodeKind.GOAL)
+    assert errors_of(excinfo)["parent"] == ["Det overordnede målet hører til en annen kommune."]
+
+
+def test_move_into_own_subtree_is_refused(kps, vision, add_node):
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL)
+    goal = add_node(plan=kps, parent=main_goal, kind=NodeKind.GOAL)
+    sub_goal = add_node(plan=kps, parent=goal, kind=NodeKind.GOAL)
+    with pytest.raises(ValidationError) as excinfo:
+        node_move(node=goal, target=sub_goal, position="last-child")
+    assert errors_of(excinfo)["parent"] == [
+        "Et mål kan ikke flyttes inn under seg selv eller sine egne undermål."
+    ]
+    goal.refresh_from_db()
+    assert goal.parent_id == main_goal.pk
+
+
+def test_changing_plan_type_is_refused_while_nodes_would_break_it(kps, vision, add_node, make_plan):
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL)
+    temaplan = make_plan(title="Idrettsplan", plan_type=PlanType.TEMAPLAN)
+    add_node(plan=temaplan, parent=main_goal, kind=NodeKind.GOAL, title="Flere i aktivitet")
+    add_node(plan=temaplan, parent=main_goal, kind=NodeKind.MEASURE, title="Nye kunstgressbaner")
+    temaplan = type(temaplan).objects.get(pk=temaplan.pk)
+    temaplan.plan_type = PlanType.MELDING
+    with pytest.raises(ValidationError) as excinfo:
+        plan_save(plan=temaplan)
+    message = errors_of(excinfo)["plan_type"][0]
+    assert "delmål «Flere i aktivitet»" in message
+    assert "tiltak «Nye kunstgressbaner»" in message
+    temaplan.plan_type = PlanType.TEMAPLAN
+    temaplan.refresh_from_db()
+    assert temaplan.plan_type == PlanType.TEMAPLAN
+
+
+def test_measure_fields_only_on_measures(kps, vision, add_node):
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL, progress=50)
+    assert errors_of(excinfo)["progress"] == ["Gjelder bare tiltak."]
+
+
+def test_progress_at_most_100(kps, vision, add_node, make_plan):
+    temaplan = make_plan(plan_type=PlanType.TEMAPLAN)
+    with pytest.raises(ValidationError) as excinfo:
+        add_node(plan=temaplan, parent=vision, kind=NodeKind.MEASURE, progress=120)
+    assert errors_of(excinfo)["progress"] == ["Fremdriften kan ikke være over 100 prosent."]
+
+
+def test_funding_only_on_hop_measures(kps, vision, add_node, make_plan):
+    temaplan = make_plan(plan_type=PlanType.TEMAPLAN)
+    measure = add_node(plan=temaplan, parent=vision, kind=NodeKind.MEASURE)
+    funding = MeasureFunding(node=measure, year=2026, amount=1500)
+    with pytest.raises(ValidationError) as excinfo:
+        funding.full_clean()
+    assert excinfo.value.messages == [
+        "Beløp per år føres bare på tiltak i handlings- og økonomiplanen."
+    ]
+
+
+def test_delete_removes_the_subtree_and_says_how_many(kps, vision, add_node):
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL)
+    goal = add_node(plan=kps, parent=main_goal, kind=NodeKind.GOAL)
+    add_node(plan=kps, parent=goal, kind=NodeKind.STRATEGY)
+    assert node_delete(node=main_goal) == 3
+    assert list(GoalNode.objects.values_list("pk", flat=True)) == [vision.pk]
