@@ -42,7 +42,7 @@ def tree_rows(nodes):
     """``nodes`` (whole trees, in tree order) as TreeRows with numbers and rolled-up progress."""
     rows, by_pk, stack = [], {}, []
     for node in nodes:
-        while stack and stack[-1].node.rght < node.lft:
+        while stack and (stack[-1].node.tree_id != node.tree_id or stack[-1].node.rght < node.lft):
             stack.pop()
         row = TreeRow(node=node, depth=len(stack))
         if stack:

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "hierarchy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("dekning/", views.coverage, name="coverage"),
+    path("<int:pk>/", views.node_detail, name="node-detail"),
+]

@@ -1,3 +1,16 @@
+from django.urls import path
+
+from . import workspace_views as views
+
 app_name = "goal-workspace"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("plan/<slug:slug>/", views.plan_goals, name="plan-goals"),
+    path("plan/<slug:slug>/velg-overordnet/", views.parent_picker, name="parent-picker"),
+    path("plan/<slug:slug>/ny/", views.node_create, name="node-create"),
+    path("<int:pk>/rediger/", views.node_edit, name="node-edit"),
+    path("<int:pk>/flytt-opp/", views.node_reorder, {"direction": -1}, name="node-move-up"),
+    path("<int:pk>/flytt-ned/", views.node_reorder, {"direction": 1}, name="node-move-down"),
+    path("<int:pk>/flytt/", views.node_move_picker, name="node-move"),
+    path("<int:pk>/slett/", views.node_delete_confirm, name="node-delete"),
+]

@@ -85,3 +85,17 @@ def test_reading_the_whole_tree_is_one_query(tree, django_assert_num_queries):
         rows = tree_rows(tree_nodes())
         titles = [(row.node.plan.title, row.node.title) for row in rows]
     assert len(titles) == 10
+
+
+def test_each_municipality_has_its_own_numbering(tree, add_node):
+    from plans.models import PlanStatus
+    from tests.factories import DepartmentFactory, GoalNodeFactory, PlanFactory
+
+    baerum_kps = PlanFactory(
+        department=DepartmentFactory(), plan_type=PlanType.KPS, status=PlanStatus.ADOPTED
+    )
+    vision = GoalNodeFactory(plan=baerum_kps, kind=NodeKind.VISION, parent=None, title="Sammen")
+    add_node(plan=baerum_kps, parent=vision, kind=NodeKind.MAIN_GOAL, title="Godt å bo")
+    rows = rows_by_title(tree_rows(tree_nodes()))
+    assert (rows["Sammen"].number, rows["Sammen"].depth) == ("", 0)
+    assert (rows["Godt å bo"].number, rows["Godt å bo"].depth) == ("1", 1)

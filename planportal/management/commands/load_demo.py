@@ -6,7 +6,11 @@ keeps its own in its ``demo`` package.
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from hierarchy.demo.baerum import BAERUM_TREE
+from hierarchy.demo.bergen import BERGEN_TREE
+from hierarchy.demo.loader import load_trees
 from plans.demo.baerum import BAERUM
 from plans.demo.bergen import BERGEN
 from plans.demo.common import THEMES
@@ -16,9 +20,10 @@ from plans.demo.users import DEMO_PASSWORD, load_users
 
 class Command(BaseCommand):
     help = (
-        "Laster demodata for Bergen og Bærum: avdelinger, valgperioder, temaer, områder og "
-        "planer med statushistorikk, dokumenter og planstrategibeslutninger. Kan kjøres flere "
-        "ganger; demodataene oppdateres i stedet for å dupliseres."
+        "Laster demodata for Bergen og Bærum: avdelinger, valgperioder, temaer, områder, "
+        "planer med statushistorikk, dokumenter og planstrategibeslutninger, og måltreet fra "
+        "visjonen til tiltakene i handlings- og økonomiplanen. Kan kjøres flere ganger; "
+        "demodataene oppdateres i stedet for å dupliseres."
     )
 
     def add_arguments(self, parser):
@@ -30,10 +35,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, with_users=False, **options):
         try:
-            summary = load(municipalities=(BERGEN, BAERUM), themes=THEMES)
+            # One transaction: the goal tree refers to the plans, so both are saved or neither.
+            with transaction.atomic():
+                summary = load(municipalities=(BERGEN, BAERUM), themes=THEMES)
+                tree_summary = load_trees((BERGEN_TREE, BAERUM_TREE))
         except ValidationError as error:
             raise CommandError(f"Demodataene er ugyldige, ingenting er lagret: {error}") from error
         self.stdout.write(self.style.SUCCESS(str(summary)))
+        self.stdout.write(self.style.SUCCESS(str(tree_summary)))
         if with_users:
             usernames = ", ".join(load_users())
             self.stdout.write(f"Demobrukere (passord «{DEMO_PASSWORD}»): {usernames}")

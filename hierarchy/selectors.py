@@ -1,0 +1,236 @@
+"""Read queries of the goal tree's public pages, named for what they answer.
+
+Who sees what: a node is shown when the user may read its plan *and* the plan of every node
+above it. A node of a plan the user may not read hides its whole subtree, so the tree shown
+never has a hole in it, and numbers and progress are counted over what is shown only.
+Every function takes ``readable``, the plans the user may read
+(``plans.permissions.plans_readable_by``), and reads a fixed number of queries.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from plans.models import Plan
+
+from .models import GoalNode, allowed_kinds
+from .rows import (
+    flat_items,
+    nest,
+    node_rows,
+    plans_in_tree,
+    visible_rows,
+    without_hidden,
+)
+from .tree import TreeRow, ancestors_of, coverage, red_thread, tree_rows
+
+
+@dataclass
+class GoalTree:
+    municipality: object
+    items: list
+
+
+@dataclass
+class TreePage:
+    trees: list = field(default_factory=list)
+    shown: int = 0  # rows on the page
+    matches: int | None = None  # rows that match the filters, None when nothing is filtered
+
+
+def plans_to_filter_by(readable):
+    """The readable plans with goals or measures in the tree, for the plan filter."""
+    return plans_in_tree(readable).select_related("municipality").order_by("title")
+
+
+def matching_pks(rows, *, plan=None, department=None, sdg=None):
+    """The pks of the rows that pass every filter given.
+
+    A department matches the measures it is responsible for and every node of its plans; an SDG
+    matches the nodes linked to it and the nodes of plans linked to it.
+    """
+    matches = rows
+    if plan is not None:
+        matches = [row for row in matches if row.node.plan_id == plan.pk]
+    if department is not None:
+        matches = [
+            row
+            for row in matches
+            if department.pk in (row.node.responsible_department_id, row.node.plan.department_id)
+        ]
+    if sdg is not None:
+        node_pks = set(
+            GoalNode.sdgs.through.objects.filter(sdg=sdg).values_list("goalnode_id", flat=True)
+        )
+        plan_pks = set(Plan.sdgs.through.objects.filter(sdg=sdg).values_list("plan_id", flat=True))
+        matches = [
+            row for row in matches if row.node.pk in node_pks or row.node.plan_id in plan_pks
+        ]
+    return {row.node.pk for row in matches}
+
+
+def tree_page(readable, *, municipality=None, open_all=False, **criteria):
+    """The tree page: every visible tree, or the matches of ``criteria`` with their ancestors."""
+    filters = {"municipality": municipality} if municipality is not None else {}
+    rows = visible_rows(readable, **filters)
+    page = TreePage()
+    if any(value is not None for value in criteria.values()):
+        matched = matching_pks(rows, **criteria)
+        keep = ancestors_of(rows, matched)
+        rows = [row for row in rows if row.node.pk in keep]
+        page.matches, open_all = len(matched), True
+    for _municipality, tree in groupby(rows, key=lambda row: row.node.municipality_id):
+        items = nest(list(tree), open_all=open_all)
+        page.trees.append(GoalTree(items[0].node.plan.municipality, items))
+    page.shown = len(rows)
+    return page
+
+
+@dataclass
+class CoverageGroup:
+    municipality: object
+    unserved: list
+    without_progress: list
+    plans_outside: list
+
+
+def coverage_page(readable):
+    """What the red thread misses, per municipality, among what the user may see.
+
+    Plans outside the tree are looked for among the plans in force: a plan still being drafted
+    need not have its goals in the tree yet.
+    """
+    rows = visible_rows(readable)
+    plans = readable.in_force().for_listing().order_by("municipality__name", "title")
+    found = coverage(rows, plans)
+    groups = {}
+
+    def group(municipality):
+        if municipality.pk not in groups:
+            groups[municipality.pk] = CoverageGroup(municipality, [], [], [])
+        return groups[municipality.pk]
+
+    for row in rows:
+        if row.node.parent_id is None:
+            group(row.node.plan.municipality)
+    for row in found.unserved:
+        group(row.node.plan.municipality).unserved.append(row)
+    for row in found.without_progress:
+        group(row.node.plan.municipality).without_progress.append(row)
+    for plan in found.plans_outside:
+        group(plan.municipality).plans_outside.append(plan)
+    for each in groups.values():
+        each.unserved = flat_items(each.unserved)
+        each.without_progress = flat_items(each.without_progress)
+    return sorted(groups.values(), key=lambda group: group.municipality.name)
+
+
+def path_numbers(path, readable):
+    """{pk: "1.2.3"} for the nodes of ``path`` (each one's parent before it), in one query.
+
+    A node's number is its place among the visible children of its parent, as on the tree page.
+    """
+    # The default manager reads in tree order, so siblings are counted in the order shown.
+    children = GoalNode.objects.filter(
+        parent_id__in={node.parent_id for node in path if node.parent_id}, plan__in=readable
+    ).values_list("parent_id", "pk")
+    places, counts = {}, {}
+    for parent_id, pk in children:
+        counts[parent_id] = counts.get(parent_id, 0) + 1
+        places[pk] = counts[parent_id]
+    numbers = {}
+    for node in path:
+        above = numbers.get(node.parent_id, "")
+        place = places.get(node.pk)
+        numbers[node.pk] = "" if place is None else (f"{above}.{place}" if above else str(place))
+    return numbers
+
+
+def joined(number, relative):
+    return f"{number}.{relative}" if number and relative else number or relative
+
+
+@dataclass
+class NodePage:
+    node: GoalNode
+    row: TreeRow  # the node with the progress rolled up from the measures under it
+    thread: list  # [(node, number)] from the vision down to the node
+    children: list  # TreeItems
+    contributes_to: list
+    contributors: list
+    sdgs: list
+    funding: list
+    funding_total: int
+
+    @property
+    def number(self):
+        return self.thread[-1][1]
+
+
+def node_page(pk, readable):
+    """What /mal/<pk>/ shows. Raises GoalNode.DoesNotExist when the user may not see it:
+    the node's plan, or the plan of a node above it, is not readable."""
+    node = GoalNode.objects.select_related(
+        "plan__municipality", "plan__department", "responsible_department"
+    ).get(pk=pk, plan__in=readable)
+    thread = red_thread(node)
+    plan_pks = {above.plan_id for above in thread}
+    if readable.filter(pk__in=plan_pks).count() < len(plan_pks):
+        raise GoalNode.DoesNotExist
+    numbers = path_numbers(thread, readable)
+    # Everything under the node counts in its progress; only the children are shown, so only
+    # their plans are read (a vision's subtree is the whole tree).
+    subtree = node.get_descendants(include_self=True).filter(plan__in=readable)
+    rows = tree_rows(without_hidden(subtree, roots={node.pk}))
+    children = [row for row in rows if row.depth == 1]
+    plans = Plan.objects.in_bulk({row.node.plan_id for row in children})
+    for row in children:
+        row.node.plan = plans[row.node.plan_id]
+    funding = list(node.funding.all()) if node.is_measure else []
+    return NodePage(
+        node=node,
+        row=rows[0],
+        thread=[(above, numbers[above.pk]) for above in thread],
+        children=flat_items(
+            children,
+            numbers={row.node.pk: joined(numbers[node.pk], row.number) for row in children},
+        ),
+        contributes_to=flat_items(
+            node_rows(node.contributes_to.filter(plan__in=readable).select_related("plan"))
+        ),
+        contributors=flat_items(
+            node_rows(node.contributors.filter(plan__in=readable).select_related("plan"))
+        ),
+        sdgs=list(node.sdgs.all()),
+        funding=funding,
+        funding_total=sum(year.amount for year in funding),
+    )
+
+
+def plan_part(plan, readable):
+    """The plan's part of the tree as TreeItems, each part under the node of another plan it
+    hangs under (marked ``context``), with the numbers and progress of the tree page.
+
+    No query for a plan type that holds no nodes, one for a plan without nodes, three otherwise.
+    """
+    if not allowed_kinds(plan.plan_type) or not GoalNode.objects.filter(plan=plan).exists():
+        return []
+    rows = visible_rows(readable, municipality_id=plan.municipality_id)
+    by_pk = {row.node.pk: row for row in rows}
+    parts, part_of = {}, {}  # {pk of the parent in another plan: [its row, the plan's rows]}
+    for row in rows:
+        if row.node.plan_id != plan.pk:
+            continue
+        parent = by_pk.get(row.node.parent_id)
+        if parent is not None and parent.node.plan_id == plan.pk:
+            part = part_of[parent.node.pk]
+        else:
+            part = parts.setdefault(parent.node.pk if parent else None, [parent] if parent else [])
+        part.append(row)
+        part_of[row.node.pk] = part
+    items = []
+    for key, part in parts.items():
+        nested = nest(part, open_all=True)
+        if key is not None:
+            nested[0].context = True
+        items.extend(nested)
+    return items

@@ -1,0 +1,42 @@
+from django.http import Http404
+from django.shortcuts import render
+
+from plans.models import Municipality
+from plans.permissions import plans_readable_by
+
+from .filters import TreeFilterForm
+from .models import GoalNode
+from .selectors import coverage_page, node_page, plans_to_filter_by, tree_page
+
+
+def tree(request):
+    """The goal tree from each municipality's vision, filtered by the query string."""
+    readable = plans_readable_by(request.user)
+    form = TreeFilterForm(request.GET or None, plans=plans_to_filter_by(readable))
+    open_all = request.GET.get("vis") == "alle"
+    context = {
+        "form": form,
+        "page": tree_page(readable, open_all=open_all, **form.criteria()),
+        "open_all": open_all,
+        "show_municipality": Municipality.objects.count() > 1,
+    }
+    template = "hierarchy/_tree_results.html" if request.headers.get("HX-Request") else None
+    return render(request, template or "hierarchy/tree.html", context)
+
+
+def node_detail(request, pk):
+    """One goal or measure with its red thread; 404 unless the user may read it in the tree."""
+    try:
+        page = node_page(pk, plans_readable_by(request.user))
+    except GoalNode.DoesNotExist:
+        raise Http404 from None
+    return render(request, "hierarchy/node_detail.html", {"page": page, "node": page.node})
+
+
+def coverage(request):
+    """What the red thread misses: unserved goals, measures without progress, plans outside."""
+    context = {
+        "groups": coverage_page(plans_readable_by(request.user)),
+        "show_municipality": Municipality.objects.count() > 1,
+    }
+    return render(request, "hierarchy/coverage.html", context)
