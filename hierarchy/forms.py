@@ -58,7 +58,7 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
     # The form's sections, in the order a planner fills them in.
     sections = [
         (_("Mål eller tiltak"), ["kind", "title", "description"]),
-        (_("For tiltak"), MEASURE_FIELDS),
+        (_("Bare for tiltak"), MEASURE_FIELDS),
         (_("Sammenhenger"), ["contributes_to", "sdgs"]),
     ]
 
@@ -76,6 +76,7 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
             self.fields["responsible_department"].queryset = Department.objects.filter(
                 municipality_id=plan.municipality_id
             )
+            self.fields["responsible_department"].empty_label = _("Ikke oppgitt")
             self.fields["status"].choices = [("", _("Ikke oppgitt")), *MeasureStatus.choices]
         else:
             for name in MEASURE_FIELDS:

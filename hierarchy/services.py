@@ -54,8 +54,14 @@ def node_move(*, node, target, position="last-child", user=None):
     return GoalNode.objects.get(pk=node.pk)
 
 
+@transaction.atomic
 def node_move_among_siblings(*, node, direction, user=None):
-    """Move ``node`` one place up (-1) or down (+1) among its siblings; False at either end."""
+    """Move ``node`` one place up (-1) or down (+1) among its siblings; False at either end.
+
+    A vision has no siblings: the other roots are other municipalities' trees.
+    """
+    if node.parent_id is None:
+        return False
     siblings = list(node.get_siblings(include_self=True))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == node.pk)
     neighbour = index + direction

@@ -156,6 +156,7 @@ class GoalNode(MPTTModel):
             errors.update(self._kind_errors())
         if self.kind:
             errors.update(self._parent_errors())
+            errors.update(self._children_errors())
         if not self.is_measure:
             for name in MEASURE_ONLY_FIELDS:
                 if getattr(self, name) not in (None, ""):
@@ -214,6 +215,27 @@ class GoalNode(MPTTModel):
                 )
             }
         return {}
+
+    def _children_errors(self):
+        """A node may not drop below the rank of what already hangs under it."""
+        if not self.pk or "kind" in self._parent_errors():
+            return {}
+        above = [
+            f"{NodeKind(kind).label.lower()} «{title}»"
+            for kind, title in GoalNode.objects.filter(parent_id=self.pk).values_list(
+                "kind", "title"
+            )
+            if NodeKind.rank(kind) < NodeKind.rank(self.kind)
+        ]
+        if not above:
+            return {}
+        return {
+            "kind": format_lazy(
+                _("Kan ikke bli {kind} fordi dette står under: {nodes}."),
+                kind=self.get_kind_display().lower(),
+                nodes="; ".join(above),
+            )
+        }
 
     def _is_own_descendant(self, candidate):
         stored = GoalNode.objects.filter(pk=self.pk).values("tree_id", "lft", "rght").first()

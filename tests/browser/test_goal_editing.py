@@ -77,9 +77,9 @@ def test_planner_adds_moves_and_deletes_a_measure_by_keyboard(page, tree, planne
     press(page.get_by_role("link", name="Legg til under «Forebygge mobbing»"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nytt mål eller tiltak")
     assert_accessible(page)
-    press(page.get_by_label("Nivå"), "ArrowDown")  # strategi → tiltak
-    expect(page.get_by_label("Nivå")).to_have_value("measure")
-    page.get_by_label("Tittel").focus()
+    press(page.get_by_label("Nivå", exact=True), "ArrowDown")  # strategi → tiltak
+    expect(page.get_by_label("Nivå", exact=True)).to_have_value("measure")
+    page.get_by_label("Tittel", exact=True).focus()
     page.keyboard.type("Trivselsledere i alle skoler")
     page.get_by_label("Fremdrift i prosent").focus()
     page.keyboard.type("30")
@@ -111,13 +111,13 @@ def test_planner_adds_moves_and_deletes_a_measure_by_keyboard(page, tree, planne
 def test_errors_sit_next_to_the_field_and_pass_axe(page, tree, planner):
     sign_in(page, "kari")
     page.goto(f"/arbeidsflate/mal/plan/skyfritt/ny/?under={tree['prevent'].pk}")
-    page.get_by_label("Nivå").select_option("measure")
+    page.get_by_label("Nivå", exact=True).select_option("measure")
     page.get_by_label("Startår").fill("2028")
     page.get_by_label("Sluttår").fill("2026")
     page.get_by_role("button", name="Legg til").click()
     expect(page.get_by_text("Ingenting ble lagt til. Rett opp dette:")).to_be_visible()
     expect(page.get_by_label("Sluttår")).to_have_attribute("aria-invalid", "true")
-    expect(page.get_by_label("Tittel")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Tittel", exact=True)).to_have_attribute("aria-invalid", "true")
     assert_accessible(page)
     page.goto(f"/arbeidsflate/mal/{tree['prevent'].pk}/rediger/")
     assert_accessible(page)

@@ -177,3 +177,26 @@ def test_delete_removes_the_subtree_and_says_how_many(kps, vision, add_node):
     add_node(plan=kps, parent=goal, kind=NodeKind.STRATEGY)
     assert node_delete(node=main_goal) == 3
     assert list(GoalNode.objects.values_list("pk", flat=True)) == [vision.pk]
+
+
+def test_a_node_cannot_drop_below_what_hangs_under_it(kps, vision, add_node, make_plan):
+    temaplan = make_plan(plan_type=PlanType.TEMAPLAN)
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL)
+    goal = add_node(plan=temaplan, parent=main_goal, kind=NodeKind.GOAL, title="Mindre mobbing")
+    add_node(plan=temaplan, parent=goal, kind=NodeKind.STRATEGY, title="Avdekke tidlig")
+    goal.kind = NodeKind.MEASURE
+    with pytest.raises(ValidationError) as excinfo:
+        goal.full_clean()
+    assert errors_of(excinfo)["kind"] == [
+        "Kan ikke bli tiltak fordi dette står under: strategi «Avdekke tidlig»."
+    ]
+
+
+def test_a_vision_is_not_reordered_among_other_municipalities(kps, vision):
+    from hierarchy.services import node_move_among_siblings
+
+    other_kps = PlanFactory(
+        department=DepartmentFactory(), plan_type=PlanType.KPS, status=PlanStatus.ADOPTED
+    )
+    GoalNodeFactory(plan=other_kps, kind=NodeKind.VISION, parent=None)
+    assert node_move_among_siblings(node=vision, direction=1) is False
