@@ -88,6 +88,7 @@ class TreeItem:
     shown_children: int = 0
     open: bool = False
     context: bool = False  # a node of another plan, shown for what the plan's nodes hang under
+    match: bool = False  # matches the filters (the rest is shown for context)
 
     @property
     def node(self):

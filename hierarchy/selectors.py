@@ -72,7 +72,7 @@ def tree_page(readable, *, municipality=None, open_all=False, **criteria):
     """The tree page: every visible tree, or the matches of ``criteria`` with their ancestors."""
     filters = {"municipality": municipality} if municipality is not None else {}
     rows = visible_rows(readable, **filters)
-    page = TreePage()
+    page, matched = TreePage(), set()
     if any(value is not None for value in criteria.values()):
         matched = matching_pks(rows, **criteria)
         keep = ancestors_of(rows, matched)
@@ -80,6 +80,8 @@ def tree_page(readable, *, municipality=None, open_all=False, **criteria):
         page.matches, open_all = len(matched), True
     for _municipality, tree in groupby(rows, key=lambda row: row.node.municipality_id):
         items = nest(list(tree), open_all=open_all)
+        for item in items:
+            item.match = item.node.pk in matched
         page.trees.append(GoalTree(items[0].node.plan.municipality, items))
     page.shown = len(rows)
     return page

@@ -24,6 +24,7 @@ class Labels:
     below: str  # "Underliggende", the summary that opens a node's children
     no_status: str  # "Status ikke satt"
     context: str = ""  # "Hører inn under", before a node of another plan shown for context
+    match: str = ""  # "Treff", for screen readers before a row that matches the filters
 
 
 def _node_url_pattern():
@@ -69,13 +70,16 @@ class _Writer:
         number = (
             f'<span class="goal-row__number">{escape(item.number)}</span> ' if item.number else ""
         )
-        context = ""
+        context, match, row_class = "", "", "goal-row"
         if item.context:
             context = f'<p class="goal-row__context">{escape(self.labels.context)}</p>'
             progress = None
+        if item.match:
+            match = f'<span class="ds-sr-only">{escape(self.labels.match)}: </span>'
+            row_class = "goal-row goal-row--match"
         html = (
-            f'<li><div class="goal-row">{context}<p class="goal-row__head">'
-            f"{number}{self.kinds[node.kind]} "
+            f'<li><div class="{row_class}">{context}<p class="goal-row__head">{match}{number}'
+            f"{self.kinds[node.kind]} "
             f'<a class="ds-link goal-row__title" href="{self.node_url.format(node.pk)}" lang="nb">'
             f"{title}</a></p>"
         )

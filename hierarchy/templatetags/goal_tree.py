@@ -52,5 +52,6 @@ def goal_rows(items, collapsible=True, show_plan=True):
         below=_("Underliggende"),
         no_status=_("Status ikke satt"),
         context=_("Hører inn under"),
+        match=_("Treff"),
     )
     return rows_html(items, labels, collapsible=collapsible, show_plan=show_plan)

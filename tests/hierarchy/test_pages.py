@@ -101,6 +101,10 @@ def test_filter_by_plan_shows_the_matches_with_their_ancestors(client, tree):
         assert shown in text
     for hidden in ["Eldre som ressurs", "Bergen med særpreg", "Kurs for ansatte"]:
         assert hidden not in text
+    # The match is marked, also for screen readers; the goals above it are context.
+    assert "Treff: 1.1.1.3 Tiltak Skolemiljøteam" in text
+    assert "Treff: 1.1.1 Strategi Mindre mobbing" not in text
+    assert response.content.decode().count("goal-row--match") == 1
 
 
 def test_filter_by_department_finds_its_plans_and_the_measures_it_is_responsible_for(
