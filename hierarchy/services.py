@@ -6,10 +6,10 @@ change leaves the tree as it was. django-mptt stays behind these functions.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 from mptt.exceptions import InvalidMove
 
 from .models import GoalNode
+from .models.node import OWN_SUBTREE_MESSAGE
 
 POSITIONS = {"first-child", "last-child", "left", "right"}
 
@@ -23,9 +23,7 @@ def node_save(*, node, user=None, m2m=None):
     try:
         node.save()
     except InvalidMove as error:
-        raise ValidationError(
-            {"parent": _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")}
-        ) from error
+        raise ValidationError({"parent": OWN_SUBTREE_MESSAGE}) from error
     for name, values in (m2m or {}).items():
         getattr(node, name).set(values)
     return node
@@ -48,9 +46,7 @@ def node_move(*, node, target, position="last-child", user=None):
     try:
         node.move_to(target, position)
     except InvalidMove as error:
-        raise ValidationError(
-            {"parent": _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")}
-        ) from error
+        raise ValidationError({"parent": OWN_SUBTREE_MESSAGE}) from error
     return GoalNode.objects.get(pk=node.pk)
 
 

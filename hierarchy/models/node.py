@@ -12,6 +12,7 @@ from plans.models import Department, Municipality, Plan, PlanStatus, PlanType, S
 
 from .choices import KINDS_BY_PLAN_TYPE, MeasureStatus, NodeKind
 
+OWN_SUBTREE_MESSAGE = _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")
 MEASURE_ONLY_FIELDS = ["responsible_department", "status", "progress", "start_year", "end_year"]
 
 
@@ -198,9 +199,7 @@ class GoalNode(MPTTModel):
         if self.kind == NodeKind.VISION:
             return {"parent": _("Visjonen står øverst og kan ikke ha et overordnet mål.")}
         if self.pk and (parent.pk == self.pk or self._is_own_descendant(parent)):
-            return {
-                "parent": _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")
-            }
+            return {"parent": OWN_SUBTREE_MESSAGE}
         if parent.municipality_id != self.municipality_id:
             return {"parent": _("Det overordnede målet hører til en annen kommune.")}
         if NodeKind.rank(parent.kind) > NodeKind.rank(self.kind):
