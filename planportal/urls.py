@@ -2,16 +2,22 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from consultations import feeds as consultation_feeds
+from consultations import views as consultation_views
 from plans.forms import SignInForm
 
 from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("planer/<slug:slug>/kalender.ics", consultation_feeds.plan_calendar, name="plan-calendar"),
     path("planer/", include("plans.urls")),
+    path("horinger/", include("consultations.urls")),
+    path("fremdrift/", consultation_views.progress, name="progress"),
     path("mal/", include("hierarchy.urls")),
     path("arbeidsflate/", include("plans.workspace_urls")),
     path("arbeidsflate/mal/", include("hierarchy.workspace_urls")),
+    path("arbeidsflate/", include("consultations.workspace_urls")),
     path(
         "logg-inn/",
         auth_views.LoginView.as_view(

@@ -22,6 +22,25 @@ from .models import (
 from .services import plan_save
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin within the Content Security Policy."""
+
+    # The history list carries one style attribute (style="border-top: 0" on its paginator);
+    # allow exactly that one by its hash, and nothing else.
+    @method_decorator(
+        csp_update(
+            {
+                "style-src-attr": [
+                    "'unsafe-hashes'",
+                    "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+                ]
+            }
+        )
+    )
+    def history_view(self, request, object_id, extra_context=None):
+        return super().history_view(request, object_id, extra_context)
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["name", "number", "slug"]
@@ -84,7 +103,7 @@ class PlanStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(HistoryAdmin):
     list_display = [
         "title",
         "plan_type",
@@ -137,21 +156,6 @@ class PlanAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("gyldighet"))
     def validity(self, plan):
         return plan.validity
-
-    # django-simple-history's history list carries one style attribute (style="border-top: 0"
-    # on its paginator); allow exactly that one by its hash, and nothing else.
-    @method_decorator(
-        csp_update(
-            {
-                "style-src-attr": [
-                    "'unsafe-hashes'",
-                    "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
-                ]
-            }
-        )
-    )
-    def history_view(self, request, object_id, extra_context=None):
-        return super().history_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         # Through the service, so a status change lands in the plan's history.

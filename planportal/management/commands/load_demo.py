@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from consultations.demo import load_timelines
 from hierarchy.demo.baerum import BAERUM_TREE
 from hierarchy.demo.bergen import BERGEN_TREE
 from hierarchy.demo.loader import load_trees
@@ -22,7 +23,8 @@ class Command(BaseCommand):
     help = (
         "Laster demodata for Bergen og Bærum: avdelinger, valgperioder, temaer, områder, "
         "planer med statushistorikk, dokumenter og planstrategibeslutninger, og måltreet fra "
-        "visjonen til tiltakene i handlings- og økonomiplanen. Kan kjøres flere ganger; "
+        "visjonen til tiltakene i handlings- og økonomiplanen, fremdriftsplaner, høringer og "
+        "høringsinnspill. Kan kjøres flere ganger; "
         "demodataene oppdateres i stedet for å dupliseres."
     )
 
@@ -39,10 +41,12 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = load(municipalities=(BERGEN, BAERUM), themes=THEMES)
                 tree_summary = load_trees((BERGEN_TREE, BAERUM_TREE))
+                timeline_summary = load_timelines()
         except ValidationError as error:
             raise CommandError(f"Demodataene er ugyldige, ingenting er lagret: {error}") from error
         self.stdout.write(self.style.SUCCESS(str(summary)))
         self.stdout.write(self.style.SUCCESS(str(tree_summary)))
+        self.stdout.write(self.style.SUCCESS(timeline_summary))
         if with_users:
             usernames = ", ".join(load_users())
             self.stdout.write(f"Demobrukere (passord «{DEMO_PASSWORD}»): {usernames}")

@@ -1,0 +1,112 @@
+"""Small named queries for the hearing and progress pages, each in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from plans.models import Plan
+from plans.permissions import plans_readable_by
+from plans.selectors import public_plans
+
+from .models import Consultation, Milestone, Submission, SubmissionState
+
+RECENTLY_CLOSED = 10
+
+
+def consultations_readable_by(user):
+    """Hearings of the plans the user may read: published plans for the public."""
+    return Consultation.objects.filter(plan__in=plans_readable_by(user))
+
+
+@dataclass(frozen=True)
+class HearingOverview:
+    open: list
+    upcoming: list
+    recently_closed: list
+
+
+def public_consultations():
+    """Hearings of published plans: what lists and feeds show, signed in or not."""
+    return Consultation.objects.filter(plan__in=public_plans())
+
+
+def hearing_overview(consultations, now=None):
+    now = now or timezone.now()
+    readable = consultations.for_listing()
+    return HearingOverview(
+        open=list(readable.open_at(now).order_by("deadline", "title")),
+        upcoming=list(readable.upcoming_at(now).order_by("starts_on", "title")),
+        recently_closed=list(
+            readable.closed_at(now).order_by("-deadline", "title")[:RECENTLY_CLOSED]
+        ),
+    )
+
+
+def consultation_page(user, pk):
+    """The hearing at ``pk`` with its plan and documents, or None if the user may not read it."""
+    published = Prefetch(
+        "submissions",
+        queryset=Submission.objects.published().order_by("received_at"),
+        to_attr="published_submissions",
+    )
+    return (
+        consultations_readable_by(user)
+        .for_listing()
+        .prefetch_related("documents", published)
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def next_milestones(plan_ids):
+    """{plan id: the plan's earliest milestone not yet reached}, in one query."""
+    found = {}
+    pending = Milestone.objects.pending().filter(plan_id__in=plan_ids).in_order()
+    for milestone in pending:
+        found.setdefault(milestone.plan_id, milestone)
+    return found
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    plan: Plan
+    next_milestone: Milestone | None
+
+
+def progress_rows(plans):
+    """Plans in process with their next milestone, soonest first; plans without one last."""
+    plans = list(plans.in_process().for_listing())
+    upcoming = next_milestones([plan.pk for plan in plans])
+    rows = [ProgressRow(plan, upcoming.get(plan.pk)) for plan in plans]
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.next_milestone is None,
+            row.next_milestone.planned_start if row.next_milestone else None,
+            row.plan.title,
+        ),
+    )
+
+
+def plan_timeline(plan):
+    """The plan's milestones in order, and its hearings, for the plan page."""
+    return {
+        "milestones": list(plan.milestones.in_order()),
+        "consultations": list(plan.consultations.order_by("starts_on")),
+    }
+
+
+def moderation_queue(plans):
+    """Hearings of ``plans`` that have input, with counts; those with input to moderate first."""
+    return (
+        Consultation.objects.filter(plan__in=plans)
+        .for_listing()
+        .annotate(
+            total=Count("submissions"),
+            waiting=Count("submissions", filter=Q(submissions__state=SubmissionState.RECEIVED)),
+            unhandled=Count("submissions", filter=Q(submissions__handled_at__isnull=True)),
+        )
+        .filter(total__gt=0)
+        .order_by("-waiting", "-deadline")
+    )

@@ -1,0 +1,188 @@
+"""Every change to milestones, hearings and hearing input goes through these functions.
+
+Each validates with the model's rules and saves in one transaction, so nothing is half saved,
+and records who did it.
+"""
+
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from plans.models import PlanStatus
+
+from .models import Consultation, ConsultationPolicy, Submission, SubmissionState
+from .models.consultation import ConsultationState
+
+
+def _record_user(instance, user):
+    if user is not None and user.is_authenticated:
+        instance._history_user = user
+
+
+def milestone_save(*, milestone, user=None):
+    milestone.full_clean()
+    _record_user(milestone, user)
+    milestone.save()
+    return milestone
+
+
+def milestone_delete(*, milestone, user=None):
+    _record_user(milestone, user)
+    milestone.delete()
+
+
+def consultation_save(*, consultation, user=None, documents=None):
+    """Validate and save the hearing and its document formset together."""
+    consultation.full_clean()
+    _record_user(consultation, user)
+    with transaction.atomic():
+        consultation.save()
+        if documents is not None:
+            documents.instance = consultation
+            documents.save()
+    return consultation
+
+
+def consultation_delete(*, consultation, user=None):
+    if consultation.submissions.exists():
+        raise ValidationError(
+            _(
+                "Høringen har mottatt innspill og kan ikke slettes. Endre datoene i stedet, "
+                "eller skjul innspillene."
+            )
+        )
+    _record_user(consultation, user)
+    consultation.delete()
+
+
+def client_key(address):
+    """A keyed hash of the client's address: enough to count, not enough to read it back."""
+    if not address:
+        return ""
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
+    return digest.hexdigest()
+
+
+class SubmissionRefused(Exception):
+    """Input that cannot be taken; the message says why, in Norwegian."""
+
+
+def _refusal_for_state(consultation, now):
+    state = consultation.state_at(now)
+    if state == ConsultationState.UPCOMING:
+        return _("Høringen har ikke startet ennå. Du kan sende innspill fra %(start)s.") % {
+            "start": date_format(consultation.starts_on, "DATE_FORMAT")
+        }
+    if state == ConsultationState.CLOSED:
+        return _(
+            "Høringsfristen gikk ut %(deadline)s kl. 23.59. Innspill kan ikke sendes lenger."
+        ) % {"deadline": date_format(consultation.deadline, "DATE_FORMAT")}
+    return None
+
+
+def _over_rate_limit(key, now):
+    if not key:
+        return False
+    count, seconds = settings.SUBMISSION_RATE_LIMIT
+    since = now - timedelta(seconds=seconds)
+    recent = Submission.objects.filter(client_key=key, received_at__gte=since)
+    return recent.count() >= count
+
+
+def submission_receive(*, consultation, submission, client_address, now=None):
+    """Take ``submission`` (unsaved, from the public form) for ``consultation``, or refuse it."""
+    now = now or timezone.now()
+    if refusal := _refusal_for_state(consultation, now):
+        raise SubmissionRefused(refusal)
+    key = client_key(client_address)
+    with transaction.atomic():
+        # One client at a time, so that parallel posts cannot slip past the limit together.
+        Consultation.objects.select_for_update().filter(pk=consultation.pk).first()
+        if _over_rate_limit(key, now):
+            raise SubmissionRefused(
+                _(
+                    "Vi har tatt imot mange innspill fra deg på kort tid. Vent en time og prøv "
+                    "igjen, eller send innspillet til kontaktpersonen for høringen."
+                )
+            )
+        submission.consultation = consultation
+        submission.client_key = key
+        submission.state = SubmissionState.RECEIVED
+        submission.save()
+    return submission
+
+
+def submission_publish(*, submission, user):
+    submission.state = SubmissionState.PUBLISHED
+    submission.hidden_reason = ""
+    _moderated(submission, user)
+
+
+def submission_hide(*, submission, user, reason):
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Skriv hvorfor innspillet skjules.")})
+    submission.state = SubmissionState.HIDDEN
+    submission.hidden_reason = reason
+    _moderated(submission, user)
+
+
+def submission_mark_handled(*, submission, user, response, now=None):
+    submission.response = response.strip()
+    submission.handled_at = now or timezone.now()
+    _moderated(submission, user)
+
+
+def _moderated(submission, user):
+    submission.moderated_by = user
+    submission.full_clean(exclude=["attachment"])
+    submission.save()
+
+
+def submission_anonymise(*, submission, now=None):
+    """Remove the submitter's personal data: name, e-mail, attachment and client key.
+
+    The text stays: it is the input to a public plan process. The organisation stays as the
+    sender (an organisation is not a person).
+    """
+    if submission.attachment:
+        submission.attachment.delete(save=False)
+    submission.name = ""
+    submission.email = ""
+    submission.attachment = ""
+    submission.attachment_name = ""
+    submission.attachment_type = ""
+    submission.client_key = ""
+    submission.anonymised_at = now or timezone.now()
+    submission.save()
+
+
+def submissions_due_for_anonymisation(now=None):
+    """Submissions whose plan was adopted longer ago than its municipality keeps personal data."""
+    today = timezone.localdate(now or timezone.now())
+    candidates = Submission.objects.filter(
+        anonymised_at__isnull=True,
+        consultation__plan__adopted_on__isnull=False,
+        consultation__plan__status__in=[*PlanStatus.in_force(), PlanStatus.EXPIRED],
+    ).select_related("consultation__plan")
+    due, policies = [], {}
+    for submission in candidates:
+        plan = submission.consultation.plan
+        # The adoption that concluded this hearing, not an earlier one of a plan under revision.
+        if plan.adopted_on < submission.consultation.deadline:
+            continue
+        if plan.municipality_id not in policies:
+            policies[plan.municipality_id] = ConsultationPolicy.for_municipality(
+                plan.municipality_id
+            )
+        keep = timedelta(days=policies[plan.municipality_id].retention_days_after_adoption)
+        if plan.adopted_on + keep <= today:
+            due.append(submission)
+    return due

@@ -1,0 +1,86 @@
+"""The geometry of a plan's timeline drawing: planned bars, actual dates, years and today.
+
+Server-rendered SVG sized by attributes (the Content Security Policy allows no style
+attributes); the page's table says the same in text.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WIDTH = 1000
+LABEL_WIDTH = 40
+ROW_HEIGHT = 28
+AXIS_HEIGHT = 24
+MIN_BAR = 4
+
+
+@dataclass(frozen=True)
+class Bar:
+    number: int
+    y: float
+    x: float
+    width: float
+    actual_x: float | None
+    state: str  # done, late, planned
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Drawing:
+    bars: list
+    ticks: list
+    today_x: float | None
+    height: int
+    width: int = WIDTH
+    label_width: int = LABEL_WIDTH
+
+
+def _state(milestone, today):
+    if milestone.is_done:
+        return "done"
+    return "late" if milestone.slippage_days(today) > 0 else "planned"
+
+
+def timeline_drawing(milestones, today):
+    """The drawing of ``milestones`` (in order), or None when there is nothing to draw."""
+    if not milestones:
+        return None
+    dates = [d for m in milestones for d in (m.planned_start, m.planned_end, m.completed_on) if d]
+    latest = max(dates)
+    # Today is drawn when it is near the plan's dates, not when it would squeeze them together.
+    if latest < today <= latest + timedelta(days=366):
+        latest = today
+    first, last = date(min(dates).year, 1, 1), date(latest.year + 1, 1, 1)
+    span = (last - first).days
+    scale = (WIDTH - LABEL_WIDTH) / span
+
+    def x_of(day):
+        return round(LABEL_WIDTH + (day - first).days * scale, 1)
+
+    bars = []
+    for number, milestone in enumerate(milestones, start=1):
+        x = x_of(milestone.planned_start)
+        end = x_of(milestone.planned_end + timedelta(days=1))
+        bars.append(
+            Bar(
+                number=number,
+                y=AXIS_HEIGHT + (number - 1) * ROW_HEIGHT,
+                x=x,
+                width=max(MIN_BAR, round(end - x, 1)),
+                actual_x=x_of(milestone.completed_on) if milestone.completed_on else None,
+                state=_state(milestone, today),
+            )
+        )
+    ticks = [Tick(x_of(date(year, 1, 1)), str(year)) for year in range(first.year, last.year)]
+    today_x = x_of(today) if first <= today < last else None
+    return Drawing(
+        bars=bars,
+        ticks=ticks,
+        today_x=today_x,
+        height=AXIS_HEIGHT + len(milestones) * ROW_HEIGHT + 4,
+    )

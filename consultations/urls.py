@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "consultations"
+
+urlpatterns = [
+    path("", views.consultation_list, name="list"),
+    path("kalender.ics", feeds.calendar, name="calendar"),
+    path("nye.atom", feeds.NewConsultationsFeed(), name="atom"),
+    path("<int:pk>/", views.consultation_detail, name="detail"),
+    path("<int:pk>/kvittering/", views.submission_receipt, name="receipt"),
+]

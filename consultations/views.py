@@ -1,0 +1,100 @@
+"""Public pages: hearings and their input form, and the status of ongoing plan work."""
+
+from axes.helpers import get_client_ip_address
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from plans.models import Municipality
+from plans.selectors import public_plans
+
+from .filters import ProgressFilter
+from .forms import SubmissionForm
+from .models import ConsultationState
+from .selectors import (
+    consultation_page,
+    hearing_overview,
+    progress_rows,
+    public_consultations,
+)
+from .services import SubmissionRefused, submission_receive
+
+RECEIPT_SESSION_KEY = "submission_receipt"
+
+
+def consultation_list(request):
+    now = timezone.now()
+    context = {
+        "overview": hearing_overview(public_consultations(), now),
+        "now": now,
+        "show_municipality": Municipality.objects.count() > 1,
+    }
+    return render(request, "consultations/consultation_list.html", context)
+
+
+def _receive(request, consultation, form):
+    """Take the input, or put the reason it was refused on the form. The submission or None."""
+    if not form.is_valid():
+        return None
+    try:
+        return submission_receive(
+            consultation=consultation,
+            submission=form.build(),
+            client_address=get_client_ip_address(request),
+        )
+    except SubmissionRefused as refusal:
+        form.add_error(None, str(refusal))
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+def consultation_detail(request, pk):
+    consultation = consultation_page(request.user, pk)
+    if consultation is None:
+        raise Http404
+    now = timezone.now()
+    state = consultation.state_at(now)
+    form = None
+    if state == ConsultationState.OPEN or request.method == "POST":
+        form = SubmissionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and (submission := _receive(request, consultation, form)):
+        request.session[RECEIPT_SESSION_KEY] = {
+            "consultation": consultation.pk,
+            "reference": submission.reference,
+        }
+        return redirect("consultations:receipt", pk=consultation.pk)
+    context = {
+        "consultation": consultation,
+        "plan": consultation.plan,
+        "state": state,
+        "states": ConsultationState,
+        "now": now,
+        "form": form,
+    }
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "consultations/consultation_detail.html", context, status=status)
+
+
+def submission_receipt(request, pk):
+    """The receipt, for the browser that sent the input only: it shows the reference number."""
+    receipt = request.session.get(RECEIPT_SESSION_KEY)
+    if not receipt or receipt["consultation"] != pk:
+        return redirect("consultations:detail", pk=pk)
+    consultation = consultation_page(request.user, pk)
+    if consultation is None:
+        raise Http404
+    context = {"consultation": consultation, "reference": receipt["reference"]}
+    return render(request, "consultations/receipt.html", context)
+
+
+def progress(request):
+    """/fremdrift/: every plan in process with its next milestone, soonest first."""
+    progress_filter = ProgressFilter(request.GET or None, queryset=public_plans())
+    context = {
+        "filter": progress_filter,
+        "rows": progress_rows(progress_filter.qs),
+        "today": timezone.localdate(),
+        "show_municipality": Municipality.objects.count() > 1,
+    }
+    return render(request, "consultations/progress.html", context)

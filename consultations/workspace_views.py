@@ -1,0 +1,267 @@
+"""The planners' workspace for a plan's timeline and hearings, and the moderation of input.
+
+Whoever may change a plan keeps its milestones and hearings and moderates the input to its
+hearings (``plans.permissions``): 404 when the user may not read the plan, 403 when they may
+read but not change it.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plans.permissions import can_change_plan, plans_changeable_by, plans_readable_by
+from plans.workspace_views import changeable_plan, workspace_member_required
+
+from . import services
+from .attachments import CONTENT_TYPES
+from .forms import (
+    ConsultationDocumentFormSet,
+    ConsultationForm,
+    HandledForm,
+    HideForm,
+    MilestoneForm,
+)
+from .models import Consultation, ConsultationPolicy, Milestone, Submission, SubmissionState
+from .selectors import moderation_queue
+
+
+def changeable_milestone(request, pk):
+    milestone = get_object_or_404(
+        Milestone.objects.filter(plan__in=plans_readable_by(request.user)).select_related("plan"),
+        pk=pk,
+    )
+    if not can_change_plan(request.user, milestone.plan):
+        raise PermissionDenied
+    return milestone
+
+
+def changeable_consultation(request, pk):
+    consultation = get_object_or_404(
+        Consultation.objects.filter(plan__in=plans_readable_by(request.user)).select_related(
+            "plan"
+        ),
+        pk=pk,
+    )
+    if not can_change_plan(request.user, consultation.plan):
+        raise PermissionDenied
+    return consultation
+
+
+def moderatable_submission(request, pk):
+    submission = get_object_or_404(
+        Submission.objects.filter(
+            consultation__plan__in=plans_readable_by(request.user)
+        ).select_related("consultation__plan"),
+        pk=pk,
+    )
+    if not can_change_plan(request.user, submission.consultation.plan):
+        raise PermissionDenied
+    return submission
+
+
+@workspace_member_required
+def plan_timeline(request, slug):
+    plan = changeable_plan(request, slug)
+    context = {
+        "plan": plan,
+        "milestones": plan.milestones.in_order(),
+        "consultations": plan.consultations.order_by("-starts_on").prefetch_related("submissions"),
+    }
+    return render(request, "consultations/workspace/plan_timeline.html", context)
+
+
+def _save_milestone(request, form):
+    if not form.is_valid():
+        return False
+    try:
+        services.milestone_save(milestone=form.save(commit=False), user=request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+@workspace_member_required
+def milestone_create(request, slug):
+    plan = changeable_plan(request, slug)
+    form = MilestoneForm(request.POST or None, instance=Milestone(plan=plan))
+    if request.method == "POST" and _save_milestone(request, form):
+        messages.success(request, _("Milepælen er lagt til."))
+        return redirect("timeline-workspace:plan-timeline", slug=plan.slug)
+    context = {"plan": plan, "form": form, "creating": True}
+    return render(request, "consultations/workspace/milestone_form.html", context)
+
+
+@workspace_member_required
+def milestone_edit(request, pk):
+    milestone = changeable_milestone(request, pk)
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and _save_milestone(request, form):
+        messages.success(request, _("Endringene er lagret."))
+        return redirect("timeline-workspace:plan-timeline", slug=milestone.plan.slug)
+    context = {"plan": milestone.plan, "form": form, "milestone": milestone}
+    return render(request, "consultations/workspace/milestone_form.html", context)
+
+
+@workspace_member_required
+def milestone_delete(request, pk):
+    milestone = changeable_milestone(request, pk)
+    if request.method == "POST":
+        services.milestone_delete(milestone=milestone, user=request.user)
+        messages.success(
+            request, _("Milepælen «%(label)s» er slettet.") % {"label": milestone.label}
+        )
+        return redirect("timeline-workspace:plan-timeline", slug=milestone.plan.slug)
+    context = {"plan": milestone.plan, "object": milestone, "label": milestone.label}
+    return render(request, "consultations/workspace/confirm_delete.html", context)
+
+
+def _save_consultation(request, form, documents):
+    """Save the hearing and its documents together, or nothing. True if saved."""
+    if not (form.is_valid() and documents.is_valid()):
+        return False
+    consultation = form.save(commit=False)
+    try:
+        with transaction.atomic():
+            services.consultation_save(
+                consultation=consultation, user=request.user, documents=documents
+            )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    policy = ConsultationPolicy.for_municipality(consultation.plan.municipality_id)
+    if warning := consultation.short_period_warning(policy):
+        messages.warning(request, warning)
+    return True
+
+
+@workspace_member_required
+def consultation_create(request, slug):
+    plan = changeable_plan(request, slug)
+    consultation = Consultation(plan=plan, contact_name=plan.contact_name)
+    consultation.contact_email = plan.contact_email
+    form = ConsultationForm(request.POST or None, instance=consultation)
+    documents = ConsultationDocumentFormSet(request.POST or None, prefix="documents")
+    if request.method == "POST" and _save_consultation(request, form, documents):
+        messages.success(request, _("Høringen er lagt til."))
+        return redirect("timeline-workspace:plan-timeline", slug=plan.slug)
+    context = {"plan": plan, "form": form, "documents": documents, "creating": True}
+    return render(request, "consultations/workspace/consultation_form.html", context)
+
+
+@workspace_member_required
+def consultation_edit(request, pk):
+    consultation = changeable_consultation(request, pk)
+    form = ConsultationForm(request.POST or None, instance=consultation)
+    documents = ConsultationDocumentFormSet(
+        request.POST or None, instance=consultation, prefix="documents"
+    )
+    if request.method == "POST" and _save_consultation(request, form, documents):
+        messages.success(request, _("Endringene er lagret."))
+        return redirect("timeline-workspace:plan-timeline", slug=consultation.plan.slug)
+    context = {
+        "plan": consultation.plan,
+        "form": form,
+        "documents": documents,
+        "consultation": consultation,
+    }
+    return render(request, "consultations/workspace/consultation_form.html", context)
+
+
+@workspace_member_required
+def consultation_delete(request, pk):
+    consultation = changeable_consultation(request, pk)
+    if request.method == "POST":
+        try:
+            services.consultation_delete(consultation=consultation, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Høringen «%(label)s» er slettet.") % {"label": consultation.title}
+            )
+        return redirect("timeline-workspace:plan-timeline", slug=consultation.plan.slug)
+    context = {"plan": consultation.plan, "object": consultation, "label": consultation.title}
+    return render(request, "consultations/workspace/confirm_delete.html", context)
+
+
+@workspace_member_required
+def moderation(request):
+    """The hearings with input the user moderates, those with input waiting first."""
+    hearings = moderation_queue(plans_changeable_by(request.user))
+    return render(request, "consultations/workspace/moderation.html", {"hearings": hearings})
+
+
+@workspace_member_required
+def consultation_submissions(request, pk):
+    consultation = changeable_consultation(request, pk)
+    submissions = consultation.submissions.select_related("moderated_by").order_by(
+        "state", "received_at"
+    )
+    context = {
+        "consultation": consultation,
+        "plan": consultation.plan,
+        "submissions": submissions,
+        "states": SubmissionState,
+    }
+    return render(request, "consultations/workspace/submissions.html", context)
+
+
+def _back_to_submissions(submission):
+    """The hearing's input, scrolled to the one just moderated."""
+    url = reverse("timeline-workspace:submissions", kwargs={"pk": submission.consultation_id})
+    return redirect(f"{url}#innspill-{submission.pk}")
+
+
+@require_POST
+@workspace_member_required
+def submission_moderate(request, pk, action):
+    submission = moderatable_submission(request, pk)
+    reference = {"reference": submission.reference}
+    if action == "publish":
+        services.submission_publish(submission=submission, user=request.user)
+        messages.success(request, _("Innspill %(reference)s er publisert.") % reference)
+    elif action == "hide":
+        form = HideForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Skriv hvorfor innspillet skjules. Det ble ikke skjult."))
+            return _back_to_submissions(submission)
+        services.submission_hide(
+            submission=submission, user=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Innspill %(reference)s er skjult.") % reference)
+    elif action == "handled":
+        form = HandledForm(request.POST)
+        response = form.cleaned_data["response"] if form.is_valid() else ""
+        services.submission_mark_handled(
+            submission=submission, user=request.user, response=response
+        )
+        messages.success(request, _("Innspill %(reference)s er merket som behandlet.") % reference)
+    elif action == "anonymise":
+        services.submission_anonymise(submission=submission)
+        messages.success(
+            request,
+            _("Navn, e-post og vedlegg er fjernet fra innspill %(reference)s.") % reference,
+        )
+    else:
+        raise Http404
+    return _back_to_submissions(submission)
+
+
+@workspace_member_required
+def submission_attachment(request, pk):
+    """The attachment, for the plan's planners only, always as a download."""
+    submission = moderatable_submission(request, pk)
+    if not submission.attachment:
+        raise Http404
+    return FileResponse(
+        submission.attachment.open("rb"),
+        as_attachment=True,
+        filename=f"{submission.reference}.{submission.attachment_type}",
+        content_type=CONTENT_TYPES.get(submission.attachment_type, "application/octet-stream"),
+    )
