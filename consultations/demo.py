@@ -172,6 +172,27 @@ def _relative(today):
     )
 
 
+def _relative_milestones(today):
+    """The process around the hearings dated from the load day."""
+    days = timedelta(days=1)
+    idrett, oppvekst = "idrettsplan-anleggsdelen-2023-2027", "baerum-strategi-for-oppvekst"
+    strategi = "bergen-planstrategi-2023-2027"
+    return (
+        DemoMilestone(idrett, MilestoneKind.CONSULTATION, "Høring av anleggsdelen",
+                      today - 14 * days, today + 28 * days, done=None),
+        DemoMilestone(idrett, MilestoneKind.POLITICAL, "Behandling i bystyret",
+                      today + 90 * days, precision=M, tentative=True, body="Bystyret"),
+        DemoMilestone(oppvekst, MilestoneKind.CONSULTATION, "Høring av strategien",
+                      today - 5 * days, today + 23 * days),
+        DemoMilestone(oppvekst, MilestoneKind.ADOPTION, "Vedtak i kommunestyret",
+                      today + 120 * days, precision=M, tentative=True, body="Kommunestyret"),
+        DemoMilestone(strategi, MilestoneKind.OTHER, "Forslaget gjøres offentlig",
+                      today + 7 * days),
+        DemoMilestone(strategi, MilestoneKind.ADOPTION, "Behandling i bystyret",
+                      today + 42 * days, body="Bystyret"),
+    )  # fmt: skip
+
+
 SEEDED = (
     DemoConsultation(
         KPS,
@@ -263,13 +284,14 @@ def load_timelines(today=None):
     """Milestones, hearings and input of the demo; returns a summary line."""
     today = today or timezone.localdate()
     consultations = (*SEEDED, *_relative(today))
-    slugs = {item.plan for item in (*MILESTONES, *consultations)}
+    milestones = (*MILESTONES, *_relative_milestones(today))
+    slugs = {item.plan for item in (*milestones, *consultations)}
     plans = Plan.objects.in_bulk(slugs, field_name="slug")
-    for data in MILESTONES:
+    for data in milestones:
         _load_milestone(plans, data)
     for data in consultations:
         _load_consultation(plans, data)
     return (
-        f"{len(MILESTONES)} milepæler, {len(consultations)} høringer og "
+        f"{len(milestones)} milepæler, {len(consultations)} høringer og "
         f"{sum(len(c.submissions) for c in consultations)} høringsinnspill"
     )

@@ -121,6 +121,7 @@ class ConsultationDocumentForm(DesignsystemetForm, forms.ModelForm):
     class Meta:
         model = ConsultationDocument
         fields = ["title", "url"]
+        labels = {"title": _("Dokumentets tittel"), "url": _("Lenke til dokumentet")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -111,3 +113,41 @@ class GoalNodeFactory(factory.django.DjangoModelFactory):
 
     kind = "goal"
     title = factory.Sequence(lambda n: f"Mål {n}")
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    """A milestone planned on one day; give ``plan``."""
+
+    class Meta:
+        model = "consultations.Milestone"
+
+    kind = "other"
+    title = factory.Sequence(lambda n: f"Milepæl {n}")
+    planned_start = factory.LazyFunction(lambda: datetime.date(2026, 5, 4))
+    planned_end = factory.LazyAttribute(lambda milestone: milestone.planned_start)
+    precision = "day"
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    """A six-week 'other' hearing from 1 June 2026; give ``plan`` (and dates as needed)."""
+
+    class Meta:
+        model = "consultations.Consultation"
+
+    kind = "other"
+    title = factory.Sequence(lambda n: f"Høring {n}")
+    starts_on = factory.LazyFunction(lambda: datetime.date(2026, 6, 1))
+    deadline = factory.LazyAttribute(
+        lambda consultation: consultation.starts_on + datetime.timedelta(days=42)
+    )
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    """Input to a hearing; give ``consultation``."""
+
+    class Meta:
+        model = "consultations.Submission"
+
+    name = factory.Sequence(lambda n: f"Innsender {n}")
+    email = factory.Sequence(lambda n: f"innsender{n}@example.no")
+    text = "Et innspill til planen."
