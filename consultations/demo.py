@@ -274,8 +274,11 @@ def _load_consultation(plans, data):
                 "state": state,
             },
         )
-        # Received in the hearing period, a few days before the deadline.
-        received = datetime.combine(consultation.deadline - timedelta(days=3), time(12), OSLO)
+        # Received in the hearing period: a few days before the deadline, and never in the future.
+        day = min(
+            consultation.deadline - timedelta(days=3), timezone.localdate() - timedelta(days=1)
+        )
+        received = datetime.combine(day, time(12), OSLO)
         Submission.objects.filter(pk=submission.pk).update(received_at=received)
 
 

@@ -4,9 +4,11 @@ never anything of the input people sent."""
 from datetime import timedelta
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from .models import Milestone
 from .selectors import public_consultations
 
 ATOM_ITEMS = 30
+CALENDAR_DAYS_BACK = 365
 
 
 def _calendar(name):
@@ -76,11 +79,18 @@ def _ics_response(calendar, filename):
 
 
 def calendar(request):
-    """Every hearing period and every milestone of the published plans."""
+    """The hearing periods and milestones of the published plans, from a year back onwards.
+
+    A calendar subscription is read again and again; older events only make it heavier.
+    """
+    since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
     feed = _calendar(_("Planportal: høringer og milepæler"))
-    for consultation in public_consultations().select_related("plan"):
+    for consultation in public_consultations().filter(deadline__gte=since).select_related("plan"):
         feed.add_component(_consultation_event(request, consultation))
-    for milestone in Milestone.objects.filter(plan__in=public_plans()).select_related("plan"):
+    milestones = Milestone.objects.filter(plan__in=public_plans()).filter(
+        Q(completed_on__gte=since) | Q(completed_on__isnull=True, planned_end__gte=since)
+    )
+    for milestone in milestones.select_related("plan"):
         feed.add_component(_milestone_event(request, milestone))
     return _ics_response(feed, "planportal.ics")
 

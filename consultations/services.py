@@ -114,6 +114,7 @@ def submission_receive(*, consultation, submission, client_address, now=None):
             )
         submission.consultation = consultation
         submission.client_key = key
+        submission.received_at = now
         submission.state = SubmissionState.RECEIVED
         submission.save()
     return submission
@@ -140,9 +141,14 @@ def submission_mark_handled(*, submission, user, response, now=None):
     _moderated(submission, user)
 
 
+MODERATED_FIELDS = {"state", "hidden_reason", "response", "handled_at"}
+
+
 def _moderated(submission, user):
+    # Only what moderation changes is checked: an anonymised submission has no name or e-mail.
     submission.moderated_by = user
-    submission.full_clean(exclude=["attachment"])
+    unchanged = [f.name for f in Submission._meta.fields if f.name not in MODERATED_FIELDS]
+    submission.full_clean(exclude=unchanged)
     submission.save()
 
 

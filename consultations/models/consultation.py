@@ -1,7 +1,7 @@
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -135,7 +135,9 @@ class Consultation(models.Model):
         errors = {}
         plan = self.plan if self.plan_id else None
         if plan and self._state.adding and plan.status == PlanStatus.EXPIRED:
-            errors[None] = _("Planen er utgått. En utgått plan kan ikke sendes på høring.")
+            errors[NON_FIELD_ERRORS] = _(
+                "Planen er utgått. En utgått plan kan ikke sendes på høring."
+            )
         if self.starts_on and self.deadline:
             errors.update(self._period_errors(plan))
         if errors:
@@ -165,7 +167,11 @@ class Consultation(models.Model):
         if error := planstrategi_meeting_error(self.starts_on, self.council_meeting_on):
             return {"starts_on": error}
         if self.deadline > self.council_meeting_on:
-            return {"deadline": _("Høringsfristen må være før kommunestyret behandler forslaget.")}
+            return {
+                "deadline": _(
+                    "Høringsfristen kan ikke være etter at kommunestyret behandler forslaget."
+                )
+            }
         return {}
 
     def short_period_warning(self, policy):

@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .consultation import Consultation
@@ -22,7 +23,7 @@ def attachment_path(submission, filename):
 
 
 class SubmissionState(models.TextChoices):
-    RECEIVED = "received", _("Mottatt, ikke behandlet")
+    RECEIVED = "received", _("Venter på vurdering")
     PUBLISHED = "published", _("Publisert")
     HIDDEN = "hidden", _("Skjult")
 
@@ -55,7 +56,7 @@ class Submission(models.Model):
     attachment = models.FileField(_("vedlegg"), upload_to=attachment_path, blank=True)
     attachment_name = models.CharField(_("filnavn"), max_length=200, blank=True)
     attachment_type = models.CharField(_("filtype"), max_length=10, blank=True)
-    received_at = models.DateTimeField(_("mottatt"), auto_now_add=True)
+    received_at = models.DateTimeField(_("mottatt"), default=timezone.now, editable=False)
     client_key = models.CharField(
         _("klientnøkkel"),
         max_length=64,

@@ -13,7 +13,6 @@ import time
 
 import pytest
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from hierarchy.models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
@@ -21,6 +20,8 @@ from hierarchy.tree import tree_nodes, tree_rows
 from plans.models import PlanStatus, PlanType, Sdg
 from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
 from tests.hierarchy.tree_checks import mptt_problems, rule_problems
+
+from .measuring import measure
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
@@ -111,19 +112,6 @@ def generate_tree(size):
     return deepest
 
 
-def measure(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    query_count = len(queries)  # read now: every request clears Django's query log
-    timings = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        client.get(path)
-        timings.append(time.perf_counter() - started)
-    return query_count, statistics.median(timings) * 1000, len(response.content)
-
-
 def roll_up_ms():
     """Median times of reading the whole tree with ``tree_nodes()`` (one query, joining plan,
     municipality and department per row), of reading it without the joins (as the pages do,
@@ -157,7 +145,7 @@ def test_bench_goal_tree(client):
                 ("deepest node", reverse("hierarchy:node-detail", kwargs={"pk": deepest.pk})),
                 ("coverage", reverse("hierarchy:coverage")),
             ]:
-                rows.append((size, name, *measure(client, path)))
+                rows.append((size, name, *measure(client, path, runs=RUNS)))
             roll_up.append((size, generated, *roll_up_ms()))
             transaction.set_rollback(True)
     print(f"\n{connection.vendor}: median of {RUNS} requests")

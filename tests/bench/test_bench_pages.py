@@ -4,34 +4,16 @@ Generates large plan registers and reports, per public page, the number of SQL q
 median server time of a request through Django's test client (no network in the figure).
 """
 
-import statistics
-import time
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from plans.models import Plan
 from tests.factories import DepartmentFactory, bulk_create_plans
 
+from .measuring import measure, report
+
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
 SIZES = [100, 1_000, 10_000]
-RUNS = 7
-
-
-def measure(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    # Read the count now: every request clears Django's query log.
-    query_count = len(queries)
-    timings = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        client.get(path)
-        timings.append(time.perf_counter() - started)
-    return query_count, statistics.median(timings) * 1000
 
 
 def test_bench_public_pages(client):
@@ -48,13 +30,6 @@ def test_bench_public_pages(client):
             "/planer/?status=adopted&status=drafting&side=5",
             plan.get_absolute_url(),
         ]:
-            queries, milliseconds = measure(client, path)
+            queries, milliseconds, _size = measure(client, path)
             rows.append((size, path, queries, milliseconds))
-    print(f"\n{connection.vendor}: median of {RUNS} requests")
-    print(f"{'plans':>7}  {'queries':>7}  {'ms':>8}  page")
-    for size, path, queries, milliseconds in rows:
-        print(f"{size:>7}  {queries:>7}  {milliseconds:>8.1f}  {path}")
-    counts_by_path = {}
-    for _size, path, queries, _ms in rows:
-        counts_by_path.setdefault(path, set()).add(queries)
-    assert all(len(counts) == 1 for counts in counts_by_path.values()), counts_by_path
+    report(rows)

@@ -6,7 +6,7 @@ import pytest
 
 from plans.models import PlanDocument, PlanStatus, PlanType
 from plans.services import plan_change_status
-from tests.factories import ThemeFactory
+from tests.factories import ConsultationFactory, MilestoneFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,10 @@ def test_plan_page_uses_a_fixed_number_of_queries(client, make_plan, django_asse
     plan.sdgs.add(*range(1, 18))
     for number in range(10):
         plan_change_status(plan=plan, status=PlanStatus.values[number % 8])
-    with django_assert_max_num_queries(10):
+        MilestoneFactory(plan=plan)
+        ConsultationFactory(plan=plan)
+    # Ten queries for the plan, two for its timeline (milestones, hearings) whatever their number.
+    with django_assert_max_num_queries(12):
         client.get(plan.get_absolute_url())
 
 
