@@ -5,6 +5,8 @@ hearings (``plans.permissions``): 404 when the user may not read the plan, 403 w
 read but not change it.
 """
 
+from operator import attrgetter
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -30,38 +32,26 @@ from .models import Consultation, ConsultationPolicy, Milestone, Submission, Sub
 from .selectors import moderation_queue
 
 
-def changeable_milestone(request, pk):
-    milestone = get_object_or_404(
-        Milestone.objects.filter(plan__in=plans_readable_by(request.user)).select_related("plan"),
-        pk=pk,
-    )
-    if not can_change_plan(request.user, milestone.plan):
+def _of_changeable_plan(request, queryset, pk, plan_path="plan"):
+    """The object ``pk`` of a plan (reached by ``plan_path``) for changing: 404 if the user may
+    not read the plan, 403 if they may read but not change it."""
+    readable = queryset.filter(**{f"{plan_path}__in": plans_readable_by(request.user)})
+    found = get_object_or_404(readable.select_related(plan_path), pk=pk)
+    if not can_change_plan(request.user, attrgetter(plan_path.replace("__", "."))(found)):
         raise PermissionDenied
-    return milestone
+    return found
+
+
+def changeable_milestone(request, pk):
+    return _of_changeable_plan(request, Milestone.objects.all(), pk)
 
 
 def changeable_consultation(request, pk):
-    consultation = get_object_or_404(
-        Consultation.objects.filter(plan__in=plans_readable_by(request.user)).select_related(
-            "plan"
-        ),
-        pk=pk,
-    )
-    if not can_change_plan(request.user, consultation.plan):
-        raise PermissionDenied
-    return consultation
+    return _of_changeable_plan(request, Consultation.objects.all(), pk)
 
 
 def moderatable_submission(request, pk):
-    submission = get_object_or_404(
-        Submission.objects.filter(
-            consultation__plan__in=plans_readable_by(request.user)
-        ).select_related("consultation__plan"),
-        pk=pk,
-    )
-    if not can_change_plan(request.user, submission.consultation.plan):
-        raise PermissionDenied
-    return submission
+    return _of_changeable_plan(request, Submission.objects.all(), pk, "consultation__plan")
 
 
 @workspace_member_required
