@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from plans.models import (
     Area,
@@ -116,27 +117,27 @@ class GoalNodeFactory(factory.django.DjangoModelFactory):
 
 
 class MilestoneFactory(factory.django.DjangoModelFactory):
-    """A milestone planned on one day; give ``plan``."""
+    """A milestone planned on one day a month from today; give ``plan``."""
 
     class Meta:
         model = "consultations.Milestone"
 
     kind = "other"
     title = factory.Sequence(lambda n: f"Milepæl {n}")
-    planned_start = factory.LazyFunction(lambda: datetime.date(2026, 5, 4))
+    planned_start = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
     planned_end = factory.LazyAttribute(lambda milestone: milestone.planned_start)
     precision = "day"
 
 
 class ConsultationFactory(factory.django.DjangoModelFactory):
-    """A six-week 'other' hearing from 1 June 2026; give ``plan`` (and dates as needed)."""
+    """A six-week 'other' hearing starting in a week; give ``plan`` (and dates as needed)."""
 
     class Meta:
         model = "consultations.Consultation"
 
     kind = "other"
     title = factory.Sequence(lambda n: f"Høring {n}")
-    starts_on = factory.LazyFunction(lambda: datetime.date(2026, 6, 1))
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
     deadline = factory.LazyAttribute(
         lambda consultation: consultation.starts_on + datetime.timedelta(days=42)
     )

@@ -2,7 +2,7 @@
 with hearing periods as all-day events that include the deadline day."""
 
 import xml.etree.ElementTree as ElementTree
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,6 +12,10 @@ from consultations.models import Consultation
 from plans.models import PlanStatus, Role
 from tests.consultations.page_helpers import day, hearing, member
 from tests.factories import MilestoneFactory
+
+# A whole month about four months ahead, as a planner plans a council meeting.
+_FIRST = day(120).replace(day=1)
+MONTH_AHEAD = (_FIRST, (_FIRST + timedelta(days=32)).replace(day=1) - timedelta(days=1))
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +42,8 @@ def plans(make_plan):
         "school_month": MilestoneFactory(
             plan=school,
             title="Vedtak i bystyret",
-            planned_start=date(2027, 3, 1),
-            planned_end=date(2027, 3, 31),
+            planned_start=MONTH_AHEAD[0],
+            planned_end=MONTH_AHEAD[1],
             precision="month",
             tentative=True,
         ),
@@ -95,7 +99,7 @@ def test_a_milestone_spans_its_planned_period_or_the_day_it_was_reached(client, 
     events = events_of(client.get("/horinger/kalender.ics"))
 
     month = events[f"milestone-{plans['school_month'].pk}"]
-    assert dates_of(month) == (date(2027, 3, 1), date(2027, 4, 1))
+    assert dates_of(month) == (MONTH_AHEAD[0], MONTH_AHEAD[1] + timedelta(days=1))
     assert str(month["SUMMARY"]) == "Skolebruksplan: Vedtak i bystyret"
     assert str(month["STATUS"]) == "TENTATIVE"
     assert "mars 2027" in str(month["DESCRIPTION"])
@@ -174,3 +178,15 @@ def test_the_atom_feed_lists_the_public_hearings(client, plans):
     summary = entries[1].find(f"{ATOM}summary").text
     assert "Skolebruksplan" in summary and "til og med" in summary
     assert "Hemmelig" not in response.content.decode()
+
+
+def test_the_calendar_leaves_out_what_ended_more_than_a_year_ago(client, plans):
+    sports = plans["sports_closed"].plan
+    old = MilestoneFactory(
+        plan=sports, title="Gammel milepæl", planned_start=day(-400), completed_on=day(-380)
+    )
+    old_hearing = hearing(sports, -500, 42, title="Gammel høring")
+    events = events_of(client.get("/horinger/kalender.ics"))
+    assert f"milestone-{old.pk}" not in events
+    assert f"consultation-{old_hearing.pk}" not in events
+    assert f"milestone-{plans['school_done'].pk}" in events

@@ -376,12 +376,13 @@ def test_milestone_end_before_start_is_refused(temaplan):
 
 def test_refused_milestone_edit_leaves_the_stored_row_unchanged(temaplan):
     stored = MilestoneFactory(plan=temaplan, kind="political", body="Byrådet")
+    planned = stored.planned_start
     stored.body = ""
     stored.planned_start = datetime.date(2027, 1, 1)
     with pytest.raises(ValidationError):
         milestone_save(milestone=stored)
     stored.refresh_from_db()
-    assert (stored.body, stored.planned_start) == ("Byrådet", datetime.date(2026, 5, 4))
+    assert (stored.body, stored.planned_start) == ("Byrådet", planned)
 
 
 def test_milestone_end_before_start_is_refused_by_the_database(temaplan):

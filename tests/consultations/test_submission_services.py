@@ -47,7 +47,11 @@ RATE_LIMITED = (
 @pytest.fixture
 def june_hearing(make_plan):
     """1 June to 13 July 2026."""
-    return ConsultationFactory(plan=make_plan(status=PlanStatus.HEARING))
+    return ConsultationFactory(
+        plan=make_plan(status=PlanStatus.HEARING),
+        starts_on=datetime.date(2026, 6, 1),
+        deadline=datetime.date(2026, 7, 13),
+    )
 
 
 def receive(consultation, address=ADDRESS, now=None, **fields):
