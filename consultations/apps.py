@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationsConfig(AppConfig):
     name = "consultations"
     verbose_name = _("Fremdrift og høringer")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - deletes attachment files with their input

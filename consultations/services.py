@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from plans.models import PlanStatus
+from plans.models import PlanStatus, PlanStatusChange
 
 from .models import Consultation, ConsultationPolicy, Submission, SubmissionState
 from .models.consultation import ConsultationState
@@ -152,43 +152,75 @@ def _moderated(submission, user):
     submission.save()
 
 
+def delete_file_after_commit(field_file):
+    """Delete the stored file once the transaction that forgets it has committed.
+
+    Deleted at once, a rollback would leave rows pointing at files that are gone.
+    """
+    if field_file:
+        storage, name = field_file.storage, field_file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def submission_anonymise(*, submission, now=None):
     """Remove the submitter's personal data: name, e-mail, attachment and client key.
 
     The text stays: it is the input to a public plan process. The organisation stays as the
     sender (an organisation is not a person).
     """
-    if submission.attachment:
-        submission.attachment.delete(save=False)
-    submission.name = ""
-    submission.email = ""
-    submission.attachment = ""
-    submission.attachment_name = ""
-    submission.attachment_type = ""
-    submission.client_key = ""
-    submission.anonymised_at = now or timezone.now()
-    submission.save()
+    with transaction.atomic():
+        delete_file_after_commit(submission.attachment)
+        submission.name = ""
+        submission.email = ""
+        submission.attachment = ""
+        submission.attachment_name = ""
+        submission.attachment_type = ""
+        submission.client_key = ""
+        submission.anonymised_at = now or timezone.now()
+        submission.save()
+
+
+ADOPTED_OR_ENDED = {*PlanStatus.in_force(), PlanStatus.EXPIRED}
+
+
+def _decision_dates(plan_ids):
+    """{plan id: the dates the plan was adopted or ended}, from its status history."""
+    dates = {}
+    changes = PlanStatusChange.objects.filter(
+        plan_id__in=plan_ids, status__in=[PlanStatus.ADOPTED, PlanStatus.EXPIRED]
+    ).order_by("changed_on")
+    for plan_id, changed_on in changes.values_list("plan_id", "changed_on"):
+        dates.setdefault(plan_id, []).append(changed_on)
+    return dates
 
 
 def submissions_due_for_anonymisation(now=None):
-    """Submissions whose plan was adopted longer ago than its municipality keeps personal data."""
+    """Input whose plan was decided longer ago than its municipality keeps personal data.
+
+    The clock starts at the first adoption (the status history, or the plan's adoption date) or
+    expiry (plan work that was stopped) after the hearing's deadline: the decision the input
+    was given to. Plan work still going on keeps
+    its input until it is decided.
+    """
     today = timezone.localdate(now or timezone.now())
-    candidates = Submission.objects.filter(
-        anonymised_at__isnull=True,
-        consultation__plan__adopted_on__isnull=False,
-        consultation__plan__status__in=[*PlanStatus.in_force(), PlanStatus.EXPIRED],
-    ).select_related("consultation__plan")
+    candidates = list(
+        Submission.objects.filter(anonymised_at__isnull=True).select_related("consultation__plan")
+    )
+    decided = _decision_dates({s.consultation.plan_id for s in candidates})
     due, policies = [], {}
     for submission in candidates:
         plan = submission.consultation.plan
-        # The adoption that concluded this hearing, not an earlier one of a plan under revision.
-        if plan.adopted_on < submission.consultation.deadline:
+        dates = decided.get(plan.pk, [])
+        if plan.adopted_on and plan.status in ADOPTED_OR_ENDED:
+            dates = [*dates, plan.adopted_on]
+        after = sorted(d for d in dates if d >= submission.consultation.deadline)
+        if not after:
             continue
         if plan.municipality_id not in policies:
             policies[plan.municipality_id] = ConsultationPolicy.for_municipality(
                 plan.municipality_id
             )
         keep = timedelta(days=policies[plan.municipality_id].retention_days_after_adoption)
-        if plan.adopted_on + keep <= today:
+        if after[0] + keep <= today:
             due.append(submission)
     return due

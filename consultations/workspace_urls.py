@@ -32,11 +32,6 @@ urlpatterns = [
         {"action": "handled"},
         name="submission-handled",
     ),
-    path(
-        "innspill/<int:pk>/anonymiser/",
-        views.submission_moderate,
-        {"action": "anonymise"},
-        name="submission-anonymise",
-    ),
+    path("innspill/<int:pk>/anonymiser/", views.submission_anonymise, name="submission-anonymise"),
     path("innspill/<int:pk>/vedlegg/", views.submission_attachment, name="submission-attachment"),
 ]

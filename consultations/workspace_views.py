@@ -10,6 +10,7 @@ from operator import attrgetter
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Case, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -190,8 +191,14 @@ def moderation(request):
 @workspace_member_required
 def consultation_submissions(request, pk):
     consultation = changeable_consultation(request, pk)
+    # Input waiting for review first, then published, then hidden.
+    review_order = Case(
+        When(state=SubmissionState.RECEIVED, then=0),
+        When(state=SubmissionState.PUBLISHED, then=1),
+        default=2,
+    )
     submissions = consultation.submissions.select_related("moderated_by").order_by(
-        "state", "received_at"
+        review_order, "received_at"
     )
     context = {
         "consultation": consultation,
@@ -227,20 +234,32 @@ def submission_moderate(request, pk, action):
         messages.success(request, _("Innspill %(reference)s er skjult.") % reference)
     elif action == "handled":
         form = HandledForm(request.POST)
-        response = form.cleaned_data["response"] if form.is_valid() else ""
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["response"]))
+            return _back_to_submissions(submission)
         services.submission_mark_handled(
-            submission=submission, user=request.user, response=response
+            submission=submission, user=request.user, response=form.cleaned_data["response"]
         )
         messages.success(request, _("Innspill %(reference)s er merket som behandlet.") % reference)
-    elif action == "anonymise":
-        services.submission_anonymise(submission=submission)
-        messages.success(
-            request,
-            _("Navn, e-post og vedlegg er fjernet fra innspill %(reference)s.") % reference,
-        )
     else:
         raise Http404
     return _back_to_submissions(submission)
+
+
+@workspace_member_required
+def submission_anonymise(request, pk):
+    """Remove the sender's personal data, after a confirmation: it cannot be undone."""
+    submission = moderatable_submission(request, pk)
+    if request.method == "POST":
+        services.submission_anonymise(submission=submission)
+        messages.success(
+            request,
+            _("Navn, e-post og vedlegg er fjernet fra innspill %(reference)s.")
+            % {"reference": submission.reference},
+        )
+        return _back_to_submissions(submission)
+    context = {"submission": submission, "plan": submission.consultation.plan}
+    return render(request, "consultations/workspace/confirm_anonymise.html", context)
 
 
 @workspace_member_required

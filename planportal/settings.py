@@ -204,6 +204,8 @@ PLANS_PER_PAGE = 25
 # Attachments to hearing input hold personal data: kept outside the static files, never served
 # at a public address, only downloaded by the plan's planners through a permission check.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 SUBMISSION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hearing input accepted from one client address: at most this many in this many seconds.
 SUBMISSION_RATE_LIMIT = (5, 60 * 60)

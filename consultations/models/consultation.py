@@ -152,6 +152,11 @@ class Consultation(models.Model):
             errors["deadline"] = minimum.message(self.get_kind_display().lower(), self.starts_on)
         if self.kind == ConsultationKind.PLANSTRATEGI:
             errors.update(self._planstrategi_errors(plan))
+        elif plan and plan.plan_type == PlanType.PLANSTRATEGI:
+            errors["kind"] = _(
+                "En kommunal planstrategi høres som «Forslag til planstrategi», slik at "
+                "30-dagersfristen i plan- og bygningsloven § 10-1 blir sjekket."
+            )
         return errors
 
     def _planstrategi_errors(self, plan):

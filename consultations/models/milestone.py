@@ -127,11 +127,13 @@ class Milestone(models.Model):
         if self.planned_start:
             if self.planned_end is None:
                 self.planned_end = self.planned_start
-            if self.planned_end < self.planned_start:
+            # Snapped first: "Wednesday to Monday" of one week is that whole week.
+            start = period_start(self.planned_start, self.precision)
+            end = period_end(self.planned_end, self.precision)
+            if end < start:
                 errors["planned_end"] = _("Planlagt slutt kan ikke være før planlagt start.")
             else:
-                self.planned_start = period_start(self.planned_start, self.precision)
-                self.planned_end = period_end(self.planned_end, self.precision)
+                self.planned_start, self.planned_end = start, end
         if self.completed_on and self.completed_on > timezone.localdate():
             errors["completed_on"] = _("Gjennomført dato kan ikke være fram i tid.")
         if errors:

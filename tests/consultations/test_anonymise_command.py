@@ -8,6 +8,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import TestCase
 from django.utils import timezone
 
 from consultations.models import Submission
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 def run(*args):
     out = StringIO()
-    call_command("anonymize_submissions", *args, stdout=out)
+    # Files are deleted once the database change has committed.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("anonymize_submissions", *args, stdout=out)
     return out.getvalue().strip()
 
 

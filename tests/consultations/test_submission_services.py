@@ -7,6 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import TestCase
 from django.utils import timezone
 
 from consultations.models import Submission, SubmissionState
@@ -313,7 +315,8 @@ def test_anonymise_removes_personal_data_and_keeps_text_and_organisation(june_he
     assert default_storage.exists(stored_file)
     when = utc(2027, 2, 1, 3, 0)
 
-    submission_anonymise(submission=submission, now=when)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        submission_anonymise(submission=submission, now=when)
 
     stored = Submission.objects.get(pk=submission.pk)
     assert (stored.name, stored.email, stored.client_key) == ("", "", "")
@@ -343,3 +346,21 @@ def test_anonymise_leaves_other_submissions_alone(june_hearing):
     submission_anonymise(submission=first)
     second.refresh_from_db()
     assert second.name and second.email and not second.is_anonymised
+
+
+def test_a_rolled_back_anonymisation_keeps_the_file(june_hearing):
+    submission = SubmissionFactory(
+        consultation=june_hearing, attachment=SimpleUploadedFile("a.pdf", MINIMAL_PDF)
+    )
+    stored_file = submission.attachment.name
+
+    class Failure(Exception):
+        pass
+
+    callbacks = TestCase.captureOnCommitCallbacks(execute=True)
+    with callbacks, pytest.raises(Failure), transaction.atomic():
+        submission_anonymise(submission=submission)
+        raise Failure
+
+    assert default_storage.exists(stored_file)
+    assert Submission.objects.get(pk=submission.pk).attachment.name == stored_file

@@ -4,6 +4,7 @@ its forms as a browser does. Bad input is refused in Norwegian and nothing is sa
 from datetime import date, timedelta
 
 import pytest
+from django.test import TestCase
 from django.utils import timezone
 
 from consultations.models import (
@@ -562,7 +563,11 @@ def test_planner_marks_input_handled_with_a_response(planner_client, consultatio
 def test_planner_anonymises_input(planner_client, consultation, submission):
     stored_name = submission.attachment.name
     storage = submission.attachment.storage
-    response = planner_client.post(f"{BASE}/innspill/{submission.pk}/anonymiser/", follow=True)
+    confirm = planner_client.get(f"{BASE}/innspill/{submission.pk}/anonymiser/")
+    assert "kan ikke hentes tilbake" in confirm.content.decode()
+    assert Submission.objects.get(pk=submission.pk).name == "Siri Innsender"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = planner_client.post(f"{BASE}/innspill/{submission.pk}/anonymiser/", follow=True)
     submission.refresh_from_db()
     assert (
         f"Navn, e-post og vedlegg er fjernet fra innspill {submission.reference}."
@@ -600,7 +605,7 @@ def test_anonymised_input_can_still_be_moderated(
 
 
 def test_moderation_actions_are_post_only(planner_client, submission):
-    for action in ("publiser", "skjul", "behandlet", "anonymiser"):
+    for action in ("publiser", "skjul", "behandlet"):
         assert planner_client.get(f"{BASE}/innspill/{submission.pk}/{action}/").status_code == 405
     assert Submission.objects.get().state == SubmissionState.RECEIVED
 
