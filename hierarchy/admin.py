@@ -10,6 +10,7 @@ from mptt.admin import MPTTModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import GoalNode, MeasureFunding
+from .models.node import contribution_errors
 from .services import node_delete, node_save
 
 
@@ -37,13 +38,26 @@ class MeasureFundingInline(admin.TabularInline):
     verbose_name_plural = _("bevilgninger (bare tiltak i handlings- og økonomiplanen)")
 
 
+class GoalNodeAdminForm(forms.ModelForm):
+    """A plain model form, not mptt's MPTTAdminForm: that one drops the node's own subtree from
+    the parent choices and answers "not a valid choice"; the model's rule says why. The admin
+    saves the links itself, so the rule for them is checked here."""
+
+    def clean(self):
+        cleaned = super().clean()
+        plan, targets = cleaned.get("plan"), cleaned.get("contributes_to")
+        if plan is not None and targets is not None:
+            node = GoalNode(pk=self.instance.pk, plan=plan, parent=cleaned.get("parent"))
+            for message in contribution_errors(node, targets):
+                self.add_error("contributes_to", message)
+        return cleaned
+
+
 @admin.register(GoalNode)
 class GoalNodeAdmin(SimpleHistoryAdmin, MPTTModelAdmin):
     """The goal tree in tree order. Saves and deletes go through ``hierarchy.services``."""
 
-    # A plain model form, not mptt's MPTTAdminForm: that one drops the node's own subtree from
-    # the parent choices and answers "not a valid choice"; the model's rule says why.
-    form = forms.ModelForm
+    form = GoalNodeAdminForm
     mptt_level_indent = LEVEL_INDENT
     list_display = ["title", "kind", "plan", "municipality", "status", "progress"]
     list_filter = ["kind", "municipality", "plan__plan_type", "status"]

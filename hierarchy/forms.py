@@ -93,8 +93,8 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         numbers = {
             row.node.pk: row.number
             for row in rows
-            if row.node.pk != self.instance.pk
-            and (row.node.kind in CONTRIBUTION_KINDS or row.node.pk in chosen)
+            if row.node.pk in chosen
+            or (row.node.kind in CONTRIBUTION_KINDS and not self._on_own_line(row.node))
         }
         # Contributions the user may not read stay as they are when the form is saved.
         self.hidden_contributions = chosen - set(numbers)
@@ -103,6 +103,18 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         field.label_from_instance = lambda node: (
             f"{numbers[node.pk]} {node.title} ({node.plan.title})".strip()
         )
+
+    def _on_own_line(self, other):
+        """The node itself, what it hangs under, or what hangs under it: already its red thread."""
+        node, parent = self.instance, self.instance.parent
+        above = (
+            parent is not None
+            and other.tree_id == parent.tree_id
+            and other.lft <= parent.lft
+            and other.rght >= parent.rght
+        )
+        below = bool(node.pk) and other.tree_id == node.tree_id and node.lft < other.lft < node.rght
+        return other.pk == node.pk or above or below
 
     def grouped_fields(self):
         """[(legend, [bound fields])] for the template; sections without fields left out."""

@@ -9,7 +9,7 @@ from django.db import transaction
 from mptt.exceptions import InvalidMove
 
 from .models import GoalNode
-from .models.node import OWN_SUBTREE_MESSAGE
+from .models.node import OWN_SUBTREE_MESSAGE, contribution_errors
 
 POSITIONS = {"first-child", "last-child", "left", "right"}
 
@@ -18,13 +18,16 @@ POSITIONS = {"first-child", "last-child", "left", "right"}
 def node_save(*, node, user=None, m2m=None):
     """Validate and save ``node`` (new, edited or with a new parent); returns it."""
     node.full_clean()
+    m2m = m2m or {}
+    if "contributes_to" in m2m and (messages := contribution_errors(node, m2m["contributes_to"])):
+        raise ValidationError({"contributes_to": messages})
     if user is not None and user.is_authenticated:
         node._history_user = user
     try:
         node.save()
     except InvalidMove as error:
         raise ValidationError({"parent": OWN_SUBTREE_MESSAGE}) from error
-    for name, values in (m2m or {}).items():
+    for name, values in m2m.items():
         getattr(node, name).set(values)
     return node
 

@@ -111,10 +111,19 @@ NODE_HOLDING_TYPES = [PlanType.STRATEGI, PlanType.TEMAPLAN, PlanType.HANDLINGSPL
 
 
 def coverage(rows, plans):
-    """What the red thread is missing, from ``rows`` and the published ``plans`` to check."""
-    contributed_to = set(
-        GoalNode.contributes_to.through.objects.values_list("to_goalnode_id", flat=True)
-    )
+    """What the red thread is missing, from ``rows`` and the published ``plans`` to check.
+
+    Only contributions from ``rows`` count: a draft the reader cannot see does not take a goal
+    off the list of goals nothing serves.
+    """
+    shown = {row.node.pk for row in rows}
+    contributed_to = {
+        target
+        for source, target in GoalNode.contributes_to.through.objects.values_list(
+            "from_goalnode_id", "to_goalnode_id"
+        )
+        if source in shown
+    }
     unserved = [
         row
         for row in rows

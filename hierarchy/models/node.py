@@ -164,6 +164,15 @@ class GoalNode(MPTTModel):
                     errors[name] = _("Gjelder bare tiltak.")
         if self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = _("Sluttåret kan ikke være før startåret.")
+        department = self.responsible_department
+        if (
+            department
+            and self.municipality_id
+            and department.municipality_id != (self.municipality_id)
+        ):
+            errors["responsible_department"] = _(
+                "Den ansvarlige avdelingen hører til en annen kommune enn planen."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -248,6 +257,46 @@ class GoalNode(MPTTModel):
         ).exists()
 
 
+def contribution_errors(node, targets):
+    """Why ``node``, under its (new) parent, may not also contribute to each of ``targets``.
+
+    A contribution is a second line up the tree, to a goal of the same municipality that is not
+    on the node's own line already: not itself, not above it (its parent's line says that), and
+    not below it (a goal cannot serve its own sub-goals).
+    """
+    above = set()
+    if node.parent_id:
+        above = set(node.parent.get_ancestors(include_self=True).values_list("pk", flat=True))
+    below = set()
+    if node.pk and (stored := GoalNode.objects.filter(pk=node.pk).first()):
+        below = set(stored.get_descendants().values_list("pk", flat=True))
+    municipality_id = node.plan.municipality_id
+    messages = []
+    for target in targets:
+        if target.pk == node.pk:
+            messages.append(_("Et mål kan ikke bidra til seg selv."))
+        elif target.municipality_id != municipality_id:
+            messages.append(format_lazy(_("«{title}» hører til en annen kommune."), title=target))
+        elif target.pk in above:
+            messages.append(
+                format_lazy(
+                    _("«{title}» står allerede over dette i måltreet; det trengs ikke to ganger."),
+                    title=target,
+                )
+            )
+        elif target.pk in below:
+            messages.append(
+                format_lazy(
+                    _(
+                        "«{title}» står under dette i måltreet; et mål kan ikke bidra til sine "
+                        "egne undermål."
+                    ),
+                    title=target,
+                )
+            )
+    return messages
+
+
 def kind_not_allowed_message(plan_type, kind):
     allowed = [NodeKind(k).label.lower() for k in NodeKind if k in KINDS_BY_PLAN_TYPE[plan_type]]
     if not allowed:
@@ -288,7 +337,33 @@ class MeasureFunding(models.Model):
         return f"{self.node}: {self.year}"
 
     def clean(self):
-        if self.node_id and not (self.node.is_measure and self.node.plan.plan_type == PlanType.HOP):
+        try:
+            # In the workspace form a new measure is not saved yet when its funding is checked.
+            node = self.node
+        except GoalNode.DoesNotExist:
+            return
+        if not (node.is_measure and node.plan.plan_type == PlanType.HOP):
             raise ValidationError(
                 _("Beløp per år føres bare på tiltak i handlings- og økonomiplanen.")
             )
+        if self.year is not None:
+            self._check_year(node)
+
+    def _check_year(self, node):
+        periods = [
+            (node.start_year, node.end_year, _("tiltakets periode")),
+            (node.plan.valid_from, node.plan.valid_to, _("planperioden")),
+        ]
+        for first, last, name in periods:
+            if (first and self.year < first) or (last and self.year > last):
+                raise ValidationError(
+                    {
+                        "year": format_lazy(
+                            _("{year} er utenfor {period} ({first}–{last})."),
+                            year=self.year,
+                            period=name,
+                            first=first or "",
+                            last=last or "",
+                        )
+                    }
+                )

@@ -20,10 +20,10 @@ def vision(kps):
 def add_node():
     """Add a node through the service, so every rule is checked as in the app."""
 
-    def add(*, plan, parent, kind=NodeKind.GOAL, title=None, **fields):
+    def add(*, plan, parent, kind=NodeKind.GOAL, title=None, m2m=None, **fields):
         node = GoalNodeFactory.build(plan=plan, parent=parent, kind=kind, **fields)
         if title:
             node.title = title
-        return node_save(node=node)
+        return node_save(node=node, m2m=m2m)
 
     return add

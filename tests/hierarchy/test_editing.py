@@ -4,6 +4,8 @@ Each refused change is sent as a browser would send the form, must show the mode
 message, and must leave the tree as it was.
 """
 
+import re
+
 import pytest
 
 from hierarchy.models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
@@ -266,3 +268,36 @@ def test_a_parent_the_planner_may_not_read_is_not_named(planner_client, tree, be
     assert "Strategi under et utkast" in html
     assert "Under et mål i en plan du ikke har tilgang til" in html
     assert "Hemmelig utkast" not in html
+
+
+def test_the_form_offers_no_contribution_on_the_nodes_own_line(planner_client, tree):
+    html = planner_client.get(f"{BASE}/{tree['t_goal'].pk}/rediger/").content.decode()
+    values = re.findall(r'name="contributes_to" value="(\d+)"', html)
+    offered = set(GoalNode.objects.filter(pk__in=values).values_list("title", flat=True))
+    # Above it: the goal it hangs under and that goal's main goal; below it: its own strategy.
+    assert offered == {"Forebygge utenforskap"}
+
+
+def test_new_hop_measure_funding_outside_its_years_is_refused(client, tree, bbs):
+    coordinator = UserFactory(username="koordinator")
+    Membership.objects.create(user=coordinator, department=bbs, role=Role.COORDINATOR)
+    client.force_login(coordinator)
+    hop = PlanFactory(
+        department=bbs,
+        title="HØP 2026–2029",
+        plan_type=PlanType.HOP,
+        valid_from=2026,
+        valid_to=2029,
+    )
+    refused(
+        client,
+        f"{BASE}/plan/{hop.slug}/ny/?under={tree['measure'].pk}",
+        node_form_data(
+            kind=NodeKind.MEASURE,
+            title="Drift av Team Skyfritt",
+            start_year=2026,
+            end_year=2027,
+            funding=[(2026, 4200), (2028, 4300)],
+        ),
+        "2028 er utenfor tiltakets periode (2026–2027).",
+    )

@@ -103,6 +103,15 @@ def test_refused_change_shows_the_rule_not_an_error_page(
     assert tree_snapshot() == before
 
 
+def test_admin_refuses_a_contribution_on_the_own_line(admin_client, tree):
+    node = tree["t_strategy"]
+    data = admin_data(node, contributes_to=[tree["goal"].pk])
+    response = admin_client.post(f"{ADMIN}/{node.pk}/change/", data)
+    assert response.status_code == 200
+    assert "«En trygg og varm by» står allerede over dette i måltreet" in response.content.decode()
+    assert not node.contributes_to.exists()
+
+
 def test_admin_saves_and_deletes_through_the_services(admin_client, admin_user, tree):
     node = tree["t_strategy"]
     response = admin_client.post(

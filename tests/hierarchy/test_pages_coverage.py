@@ -75,6 +75,23 @@ def test_coverage_counts_only_what_the_user_may_see(client, tree, make_plan, bbs
     )
 
 
+def test_a_drafts_contribution_does_not_serve_a_goal_for_the_public(
+    client, tree, add_node, make_plan, bbs
+):
+    draft = make_plan(title="Hemmelig strategi", plan_type=PlanType.STRATEGI, is_published=False)
+    add_node(
+        plan=draft,
+        parent=node("Mindre mobbing").parent,
+        kind=NodeKind.STRATEGY,
+        title="Eldre i skolen",
+        m2m={"contributes_to": [node("Eldre som ressurs")]},
+    )
+    assert "1.2 Delmål Eldre som ressurs" in text_of(client.get("/mal/dekning/"))
+
+    client.force_login(planner_of(bbs))
+    assert "1.2 Delmål Eldre som ressurs" not in text_of(client.get("/mal/dekning/"))
+
+
 def test_coverage_per_municipality_when_there_are_several(client, tree):
     baerum = MunicipalityFactory(name="Bærum", number="3201", slug="baerum")
     baerum_kps = PlanFactory(

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from hierarchy.models import GoalNode, MeasureFunding, NodeKind
-from hierarchy.services import node_delete, node_move
+from hierarchy.services import node_delete, node_move, node_save
 from plans.models import PlanStatus, PlanType
 from plans.services import plan_save
 from tests.factories import DepartmentFactory, GoalNodeFactory, PlanFactory
@@ -200,3 +200,112 @@ def test_a_vision_is_not_reordered_among_other_municipalities(kps, vision):
     )
     GoalNodeFactory(plan=other_kps, kind=NodeKind.VISION, parent=None)
     assert node_move_among_siblings(node=vision, direction=1) is False
+
+
+def test_responsible_department_of_another_municipality_is_refused(kps, vision, make_plan):
+    temaplan = make_plan(plan_type=PlanType.TEMAPLAN)
+    node = GoalNodeFactory.build(
+        plan=temaplan,
+        parent=vision,
+        kind=NodeKind.MEASURE,
+        responsible_department=DepartmentFactory(),  # another municipality's
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        node_save(node=node)
+    assert errors_of(excinfo)["responsible_department"] == [
+        "Den ansvarlige avdelingen hører til en annen kommune enn planen."
+    ]
+    assert not GoalNode.objects.filter(plan=temaplan).exists()
+
+
+@pytest.fixture
+def line(kps, vision, add_node):
+    """vision / main goal / goal / sub-goal, and another main goal beside the first."""
+    main_goal = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL, title="Bergen for alle")
+    goal = add_node(plan=kps, parent=main_goal, title="En trygg og varm by")
+    sub_goal = add_node(plan=kps, parent=goal, title="Trygge skoleveier")
+    beside = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL, title="Bergen med særpreg")
+    return {"main": main_goal, "goal": goal, "sub": sub_goal, "beside": beside}
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("goal", "Et mål kan ikke bidra til seg selv."),
+        (
+            "main",
+            "«Bergen for alle» står allerede over dette i måltreet; det trengs ikke to ganger.",
+        ),
+        (
+            "sub",
+            "«Trygge skoleveier» står under dette i måltreet; et mål kan ikke bidra til sine egne "
+            "undermål.",
+        ),
+    ],
+)
+def test_a_contribution_on_the_own_line_is_refused(line, target, message):
+    goal = line["goal"]
+    goal.title = "Endret tittel"
+    with pytest.raises(ValidationError) as excinfo:
+        node_save(node=goal, m2m={"contributes_to": [line[target]]})
+    assert errors_of(excinfo)["contributes_to"] == [message]
+    goal.refresh_from_db()
+    assert goal.title == "En trygg og varm by"
+    assert not goal.contributes_to.exists()
+
+
+def test_a_contribution_is_checked_against_the_new_parent(line, add_node):
+    node = GoalNodeFactory.build(plan=line["goal"].plan, parent=line["beside"], title="Ny")
+    with pytest.raises(ValidationError) as excinfo:
+        node_save(node=node, m2m={"contributes_to": [line["beside"]]})
+    assert "«Bergen med særpreg» står allerede over" in errors_of(excinfo)["contributes_to"][0]
+    assert not GoalNode.objects.filter(title="Ny").exists()
+
+
+def test_a_contribution_to_another_municipality_is_refused(line):
+    other_kps = PlanFactory(
+        department=DepartmentFactory(), plan_type=PlanType.KPS, status=PlanStatus.ADOPTED
+    )
+    other_vision = GoalNodeFactory(plan=other_kps, kind=NodeKind.VISION, parent=None)
+    other_goal = GoalNodeFactory(
+        plan=other_kps, parent=other_vision, kind=NodeKind.MAIN_GOAL, title="Bærum for alle"
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        node_save(node=line["goal"], m2m={"contributes_to": [other_goal]})
+    assert errors_of(excinfo)["contributes_to"] == ["«Bærum for alle» hører til en annen kommune."]
+
+
+def test_a_contribution_beside_the_own_line_is_kept(line):
+    node_save(node=line["goal"], m2m={"contributes_to": [line["beside"]]})
+    assert list(line["goal"].contributes_to.all()) == [line["beside"]]
+
+
+@pytest.fixture
+def hop_measure(vision, add_node, make_plan):
+    hop = make_plan(plan_type=PlanType.HOP, valid_from=2025, valid_to=2028)
+    return add_node(plan=hop, parent=vision, kind=NodeKind.MEASURE, start_year=2026, end_year=2027)
+
+
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        (2025, "2025 er utenfor tiltakets periode (2026–2027)."),
+        (2028, "2028 er utenfor tiltakets periode (2026–2027)."),
+    ],
+)
+def test_funding_outside_the_measures_years_is_refused(hop_measure, year, message):
+    with pytest.raises(ValidationError) as excinfo:
+        MeasureFunding(node=hop_measure, year=year, amount=500).full_clean()
+    assert errors_of(excinfo)["year"] == [message]
+
+
+def test_funding_outside_the_plan_period_is_refused(hop_measure):
+    hop_measure.start_year = hop_measure.end_year = None
+    with pytest.raises(ValidationError) as excinfo:
+        MeasureFunding(node=hop_measure, year=2029, amount=500).full_clean()
+    assert errors_of(excinfo)["year"] == ["2029 er utenfor planperioden (2025–2028)."]
+    MeasureFunding(node=hop_measure, year=2028, amount=500).full_clean()
+
+
+def test_funding_within_both_periods_is_accepted(hop_measure):
+    MeasureFunding(node=hop_measure, year=2026, amount=500).full_clean()
