@@ -21,7 +21,10 @@ class SubmissionForm(DesignsystemetForm, forms.ModelForm):
         help_texts = {
             "name": _("Navnet ditt vises sammen med innspillet når det publiseres."),
             "organisation": _("Fyll ut hvis du skriver på vegne av en organisasjon eller et lag."),
-            "email": _("Vi bruker e-postadressen bare hvis vi må kontakte deg. Den vises aldri."),
+            "email": _(
+                "Du får en kvittering med en kopi av innspillet. Ellers bruker vi adressen bare "
+                "hvis vi må kontakte deg. Den vises aldri."
+            ),
             "attachment": _("PDF, DOCX eller ODT, høyst 10 MB. Vedlegg publiseres ikke."),
         }
         widgets = {

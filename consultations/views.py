@@ -12,6 +12,7 @@ from plans.selectors import public_plans
 from .filters import ProgressFilter
 from .forms import SubmissionForm
 from .models import ConsultationState
+from .notifications import send_receipt
 from .selectors import (
     consultation_page,
     hearing_overview,
@@ -59,9 +60,13 @@ def consultation_detail(request, pk):
     if state == ConsultationState.OPEN or request.method == "POST":
         form = SubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and (submission := _receive(request, consultation, form)):
+        mailed = send_receipt(
+            submission, hearing_url=request.build_absolute_uri(consultation.get_absolute_url())
+        )
         request.session[RECEIPT_SESSION_KEY] = {
             "consultation": consultation.pk,
             "reference": submission.reference,
+            "mailed": mailed,
         }
         return redirect("consultations:receipt", pk=consultation.pk)
     context = {
@@ -84,7 +89,11 @@ def submission_receipt(request, pk):
     consultation = consultation_page(request.user, pk)
     if consultation is None:
         raise Http404
-    context = {"consultation": consultation, "reference": receipt["reference"]}
+    context = {
+        "consultation": consultation,
+        "reference": receipt["reference"],
+        "mailed": receipt.get("mailed", False),
+    }
     return render(request, "consultations/receipt.html", context)
 
 

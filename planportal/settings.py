@@ -5,6 +5,8 @@ DJANGO_SECRET_KEY  required unless DJANGO_DEBUG is on
 DJANGO_DEBUG       "1"/"true" turns debug on; off by default
 DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_PROXY_COUNT reverse proxies in front of the app that append to X-Forwarded-For (default 0)
+DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, DJANGO_EMAIL_HOST_USER, DJANGO_EMAIL_HOST_PASSWORD,
+DJANGO_EMAIL_USE_TLS, DJANGO_DEFAULT_FROM_EMAIL  the mail relay for receipts of hearing input
 """
 
 import os
@@ -209,6 +211,21 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 SUBMISSION_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Hearing input accepted from one client address: at most this many in this many seconds.
 SUBMISSION_RATE_LIMIT = (5, 60 * 60)
+
+# Receipts of hearing input go through the municipality's mail relay; in debug they are printed.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Planportal <ikke-svar@localhost>")
 
 LOGGING = {
     "version": 1,
