@@ -99,7 +99,7 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         # Contributions the user may not read stay as they are when the form is saved.
         self.hidden_contributions = chosen - set(numbers)
         field = self.fields["contributes_to"]
-        field.queryset = tree_nodes(pk__in=numbers)
+        field.queryset = tree_nodes(pk__in=numbers).select_related("plan")
         field.label_from_instance = lambda node: (
             f"{numbers[node.pk]} {node.title} ({node.plan.title})".strip()
         )

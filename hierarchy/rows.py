@@ -15,7 +15,7 @@ from operator import attrgetter
 from django.db.models import Exists, OuterRef
 
 from .models import GoalNode, MeasureStatus, NodeKind
-from .tree import TreeRow, tree_nodes, tree_rows
+from .tree import TreeRow, tree_nodes, tree_rows, with_plans
 
 # Designsystemet colours of the tags.
 KIND_COLOURS = {
@@ -57,19 +57,9 @@ def without_hidden(nodes, roots=()):
 
 
 def visible_rows(readable, **filters):
-    """The visible tree(s) as numbered TreeRows with rolled-up progress, in two queries.
-
-    The plans are read on their own and set on the nodes: joining them to 20,000 nodes would
-    build a Plan (and more) for every row, and take most of the page's time.
-    """
-    plans = {
-        plan.pk: plan
-        for plan in plans_in_tree(readable).select_related("municipality", "department")
-    }
-    nodes = tree_nodes(plan__in=readable, **filters).select_related(None)
-    shown = without_hidden(nodes)
-    for node in shown:
-        node.plan = plans[node.plan_id]
+    """The visible tree(s) as numbered TreeRows with rolled-up progress, in two queries."""
+    nodes = without_hidden(tree_nodes(plan__in=readable, **filters))
+    shown = with_plans(nodes, plans_in_tree(readable))
     # tree_rows() walks lft/rght without looking at tree_id, so a second municipality's tree
     # would be read as hanging under the first one; give it one tree (municipality) at a time.
     by_tree = groupby(shown, key=attrgetter("municipality_id"))

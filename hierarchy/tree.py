@@ -7,7 +7,7 @@ the code meets django-mptt's ``lft``/``rght`` fields, so they stay in one place.
 
 from dataclasses import dataclass, field
 
-from plans.models import PlanType
+from plans.models import Department, PlanType
 
 from .models import GoalNode, MeasureStatus, NodeKind
 
@@ -30,12 +30,31 @@ class TreeRow:
 
 
 def tree_nodes(**filters):
-    """Nodes in tree order with what a tree page shows, in one query."""
-    return (
-        GoalNode.objects.filter(**filters)
-        .select_related("plan", "plan__municipality", "responsible_department")
-        .order_by("tree_id", "lft")
-    )
+    """Nodes in tree order, in one query and without joins; ``with_plans`` gives them plans."""
+    return GoalNode.objects.filter(**filters).order_by("tree_id", "lft")
+
+
+def with_plans(nodes, plans):
+    """``nodes`` as a list, each with its plan from ``plans``, in one more query.
+
+    Joining the plans instead would build a plan, a municipality and a department for every
+    node: most of the time of a 20,000-node page.
+    """
+    plans = {plan.pk: plan for plan in plans.select_related("municipality", "department")}
+    nodes = [node for node in nodes if node.plan_id in plans]
+    for node in nodes:
+        node.plan = plans[node.plan_id]
+    return nodes
+
+
+def with_departments(nodes):
+    """``nodes`` (a list) with their measures' responsible departments, in one more query."""
+    wanted = {node.responsible_department_id for node in nodes} - {None}
+    departments = Department.objects.in_bulk(wanted) if wanted else {}
+    for node in nodes:
+        if node.responsible_department_id:
+            node.responsible_department = departments[node.responsible_department_id]
+    return nodes
 
 
 def tree_rows(nodes):

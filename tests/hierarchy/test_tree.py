@@ -3,7 +3,14 @@
 import pytest
 
 from hierarchy.models import GoalNode, MeasureStatus, NodeKind
-from hierarchy.tree import ancestors_of, coverage, tree_nodes, tree_rows
+from hierarchy.tree import (
+    ancestors_of,
+    coverage,
+    tree_nodes,
+    tree_rows,
+    with_departments,
+    with_plans,
+)
 from plans.models import Plan, PlanType
 
 pytestmark = pytest.mark.django_db
@@ -80,11 +87,16 @@ def test_matches_are_shown_with_their_ancestors(tree):
     }
 
 
-def test_reading_the_whole_tree_is_one_query(tree, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        rows = tree_rows(tree_nodes())
+def test_reading_the_whole_tree_is_three_queries(tree, django_assert_num_queries):
+    GoalNode.objects.filter(kind=NodeKind.MEASURE).update(responsible_department=tree.department)
+    with django_assert_num_queries(3):  # nodes, their plans, the responsible departments
+        rows = tree_rows(with_departments(with_plans(tree_nodes(), Plan.objects.all())))
         titles = [(row.node.plan.title, row.node.title) for row in rows]
+        departments = {
+            row.node.responsible_department.short_name for row in rows if row.node.is_measure
+        }
     assert len(titles) == 10
+    assert departments == {tree.department.short_name}
 
 
 def test_each_municipality_has_its_own_numbering(tree, add_node):
