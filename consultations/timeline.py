@@ -11,7 +11,7 @@ WIDTH = 1000
 LABEL_WIDTH = 40
 ROW_HEIGHT = 28
 AXIS_HEIGHT = 24
-MIN_BAR = 4
+MIN_BAR = 8
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,12 @@ def days_left(consultation):
     }
 
 
+@register.filter
+def is_late(milestone):
+    """An open milestone whose planned end has passed."""
+    return bool(milestone) and not milestone.is_done and milestone.slippage_days() > 0
+
+
 @register.inclusion_tag("consultations/components/milestone_status.html")
 def milestone_status(milestone, today=None):
     """Done on a date, late by some days, or on plan; in words, with the slippage in days."""

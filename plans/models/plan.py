@@ -216,6 +216,15 @@ class Plan(models.Model):
         )
 
     @property
+    def period_ended(self):
+        """The plan is still in force although its plan period is over: it is due for revision."""
+        return (
+            self.is_in_force
+            and self.valid_to is not None
+            and self.valid_to < timezone.localdate().year
+        )
+
+    @property
     def validity(self):
         if self.valid_from and self.valid_to:
             return f"{self.valid_from}–{self.valid_to}"

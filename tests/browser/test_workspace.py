@@ -41,7 +41,7 @@ def test_planner_edits_publishes_and_sees_the_change_publicly(
 ):
     sign_in(page, "kari")
     assert_accessible(page)
-    page.get_by_role("link", name="Ny skolebruksplan").click()
+    page.get_by_role("link", name="Ny skolebruksplan", exact=True).click()
     assert_accessible(page)
     page.get_by_label("Sammendrag").fill("Ny skolestruktur med tre nye skoler i Fana.")
     page.get_by_role("button", name="Lagre endringene").click()

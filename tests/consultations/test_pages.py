@@ -101,7 +101,7 @@ def test_a_hearing_item_links_the_hearing_and_its_plan(client, make_plan):
     item = hearing_item(client.get("/horinger/").content.decode(), consultation.title)
     assert f'href="/horinger/{consultation.pk}/"' in item
     assert f'href="{plan.get_absolute_url()}"' in item
-    assert "BBS" in item
+    assert "(Byrådsavdeling for barnehage og skole)" in item
     assert "kl. 23.59" in item
 
 
@@ -146,7 +146,7 @@ def test_municipality_is_named_only_when_there_are_several(client, make_plan):
     other = DepartmentFactory(municipality=MunicipalityFactory(name="Askøy"))
     hearing(make_plan(department=other), -5, 15, title="Askøys høring")
     html = client.get("/horinger/").content.decode()
-    assert "(BBS, Bergen)" in hearing_item(html, "Bergens høring")
+    assert "(Byrådsavdeling for barnehage og skole, Bergen)" in hearing_item(html, "Bergens høring")
     assert ", Askøy)" in hearing_item(html, "Askøys høring")
 
 
@@ -379,5 +379,18 @@ def test_workspace_shows_each_plans_next_milestone(client, make_plan, bbs):
     assert "Oppstart" not in school_row and "Vedtak" not in school_row
     assert '<span lang="nb">Politisk behandling: Bystyret</span>' in row_with(html, "Idrettsplan")
     culture_row = row_with(html, "Kulturplan")
-    assert "Legg inn milepæler" in culture_row
-    assert "/arbeidsflate/planer/" in culture_row and "/fremdrift/" in culture_row
+    assert "Ingen planlagte milepæler" in culture_row
+    for slug, row in [(school.slug, school_row), ("kulturplan", culture_row)]:
+        assert f'href="/arbeidsflate/planer/{slug}/fremdrift/"' in row
+    assert "forsinket" not in school_row
+
+
+def test_workspace_says_when_the_next_milestone_is_late(client, make_plan, bbs):
+    client.force_login(member("kari", bbs, Role.PLANNER))
+    school = make_plan(title="Skolebruksplan", status=PlanStatus.DRAFTING, contact_name="Kari")
+    MilestoneFactory(plan=school, title="Høring", planned_start=day(-30))
+
+    school_row = row_with(client.get("/arbeidsflate/").content.decode(), "Skolebruksplan")
+
+    assert "Forsinket 30 dager" in school_row
+    assert "<li>Neste milepæl er forsinket</li>" in school_row

@@ -56,7 +56,12 @@ def test_the_sender_gets_a_receipt_with_the_reference_and_a_copy(client, consult
     ]:
         assert expected in receipt.body, expected
     assert "Vedlegg:" not in receipt.body
-    assert "Vi har også sendt en kvittering" in response.content.decode()
+    html = response.content.decode()
+    assert "Vi har også sendt en kvittering" in html
+    assert (
+        'Spørsmål om høringen: Kari Planlegger, <a class="ds-link" '
+        'href="mailto:kari.planlegger@bergen.kommune.no">'
+    ) in html
 
 
 def test_the_receipt_says_an_attachment_came_but_does_not_carry_it(client, consultation):

@@ -114,6 +114,32 @@ def test_english_interface_through_the_language_switch(client, make_plan):
     assert "Plan overview" in html
 
 
+def test_an_english_browser_gets_norwegian_until_the_reader_chooses(client, make_plan):
+    make_plan(title="Skyfritt")
+    response = client.get("/planer/", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert '<html lang="nb"' in response.content.decode()
+    assert response["Content-Language"] == "nb"
+    assert "Cookie" in response["Vary"]
+    client.post("/i18n/setlang/", {"language": "en", "next": "/planer/"})
+    response = client.get("/planer/", headers={"accept-language": "nb-NO"})
+    assert '<html lang="en"' in response.content.decode()
+    assert response["Content-Language"] == "en"
+
+
+def test_plan_page_names_the_plan_period_and_says_when_it_is_over(client, make_plan):
+    ended = make_plan(
+        title="Gammel plan", status=PlanStatus.ADOPTED, valid_from=2019, valid_to=2023
+    )
+    running = make_plan(title="Ny plan", status=PlanStatus.ADOPTED, valid_from=2024, valid_to=2099)
+    process = make_plan(title="Plan på høring", status=PlanStatus.HEARING, valid_to=2020)
+    html = client.get(ended.get_absolute_url()).content.decode()
+    assert (
+        '<dt>Planperiode</dt><dd>2019–2023 <span class="overdue">(perioden er over)</span>' in html
+    )
+    assert "(perioden er over)" not in client.get(running.get_absolute_url()).content.decode()
+    assert "(perioden er over)" not in client.get(process.get_absolute_url()).content.decode()
+
+
 def test_plan_page_marks_an_overdue_revision(client, make_plan):
     overdue = make_plan(title="Gammel plan", next_revision_due=datetime.date(2020, 1, 1))
     due_later = make_plan(title="Ny plan", next_revision_due=datetime.date(2099, 1, 1))
