@@ -43,7 +43,7 @@ class Drawing:
 def _state(milestone, today):
     if milestone.is_done:
         return "done"
-    return "late" if milestone.slippage_days(today) > 0 else "planned"
+    return "late" if milestone.is_late(today) else "planned"
 
 
 def timeline_drawing(milestones, today):

@@ -8,7 +8,7 @@ from plans.forms import DesignsystemetForm
 from plans.models import Department, Sdg
 
 from .models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
-from .tree import tree_nodes
+from .tree import ancestors_of, descendants_of, tree_nodes
 from .workspace_tree import kind_choices
 
 MEASURE_FIELDS = [
@@ -90,11 +90,16 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         chosen = set()
         if self.instance.pk:
             chosen = set(self.instance.contributes_to.values_list("pk", flat=True))
+        # The node itself, what it hangs under and what hangs under it: its own red thread.
+        parent = self.instance.parent
+        own_line = {self.instance.pk} | descendants_of(rows, self.instance.pk)
+        if parent is not None:
+            own_line |= ancestors_of(rows, {parent.pk})
         numbers = {
             row.node.pk: row.number
             for row in rows
             if row.node.pk in chosen
-            or (row.node.kind in CONTRIBUTION_KINDS and not self._on_own_line(row.node))
+            or (row.node.kind in CONTRIBUTION_KINDS and row.node.pk not in own_line)
         }
         # Contributions the user may not read stay as they are when the form is saved.
         self.hidden_contributions = chosen - set(numbers)
@@ -103,18 +108,6 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         field.label_from_instance = lambda node: (
             f"{numbers[node.pk]} {node.title} ({node.plan.title})".strip()
         )
-
-    def _on_own_line(self, other):
-        """The node itself, what it hangs under, or what hangs under it: already its red thread."""
-        node, parent = self.instance, self.instance.parent
-        above = (
-            parent is not None
-            and other.tree_id == parent.tree_id
-            and other.lft <= parent.lft
-            and other.rght >= parent.rght
-        )
-        below = bool(node.pk) and other.tree_id == node.tree_id and node.lft < other.lft < node.rght
-        return other.pk == node.pk or above or below
 
     def grouped_fields(self):
         """[(legend, [bound fields])] for the template; sections without fields left out."""

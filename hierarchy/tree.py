@@ -114,6 +114,19 @@ def ancestors_of(rows, wanted_pks):
     return keep
 
 
+def descendants_of(rows, pk):
+    """The pks of the rows under the row of ``pk`` (``rows`` in tree order, with depths)."""
+    below, depth = set(), None
+    for row in rows:
+        if depth is not None:
+            if row.depth <= depth:
+                break
+            below.add(row.node.pk)
+        elif row.node.pk == pk:
+            depth = row.depth
+    return below
+
+
 def red_thread(node):
     """The path from the vision down to ``node``, in one query."""
     return list(node.get_ancestors(include_self=True).select_related("plan", "plan__municipality"))

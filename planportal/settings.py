@@ -7,6 +7,7 @@ DJANGO_ALLOWED_HOSTS  comma-separated host names
 DJANGO_PROXY_COUNT reverse proxies in front of the app that append to X-Forwarded-For (default 0)
 DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, DJANGO_EMAIL_HOST_USER, DJANGO_EMAIL_HOST_PASSWORD,
 DJANGO_EMAIL_USE_TLS, DJANGO_DEFAULT_FROM_EMAIL  the mail relay for receipts of hearing input
+DJANGO_EMAIL_BACKEND  another Django mail backend (default: SMTP; the console in debug)
 """
 
 import os

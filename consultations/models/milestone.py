@@ -120,6 +120,10 @@ class Milestone(models.Model):
             reference = today or timezone.localdate()
         return max(0, (reference - self.planned_end).days)
 
+    def is_late(self, today=None):
+        """Not done, and its planned end has passed."""
+        return not self.is_done and self.slippage_days(today) > 0
+
     def clean(self):
         errors = {}
         if self.kind == MilestoneKind.POLITICAL and not self.body.strip():

@@ -82,7 +82,7 @@ def days_left(consultation):
 @register.filter
 def is_late(milestone):
     """An open milestone whose planned end has passed."""
-    return bool(milestone) and not milestone.is_done and milestone.slippage_days() > 0
+    return bool(milestone) and milestone.is_late()
 
 
 @register.inclusion_tag("consultations/components/milestone_status.html")

@@ -168,7 +168,7 @@ class GoalNode(MPTTModel):
         if (
             department
             and self.municipality_id
-            and department.municipality_id != (self.municipality_id)
+            and department.municipality_id != self.municipality_id
         ):
             errors["responsible_department"] = _(
                 "Den ansvarlige avdelingen hører til en annen kommune enn planen."
@@ -246,15 +246,18 @@ class GoalNode(MPTTModel):
         }
 
     def _is_own_descendant(self, candidate):
-        stored = GoalNode.objects.filter(pk=self.pk).values("tree_id", "lft", "rght").first()
-        if stored is None:
-            return False
-        return GoalNode.objects.filter(
-            pk=candidate.pk,
-            tree_id=stored["tree_id"],
-            lft__gt=stored["lft"],
-            rght__lt=stored["rght"],
-        ).exists()
+        return stored_descendants(self.pk).filter(pk=candidate.pk).exists()
+
+
+def stored_descendants(pk):
+    """The nodes under the node ``pk`` as the database holds the tree now, not as an instance
+    in memory remembers it."""
+    stored = GoalNode.objects.filter(pk=pk).values("tree_id", "lft", "rght").first()
+    if stored is None:
+        return GoalNode.objects.none()
+    return GoalNode.objects.filter(
+        tree_id=stored["tree_id"], lft__gt=stored["lft"], rght__lt=stored["rght"]
+    )
 
 
 def contribution_errors(node, targets):
@@ -264,12 +267,11 @@ def contribution_errors(node, targets):
     on the node's own line already: not itself, not above it (its parent's line says that), and
     not below it (a goal cannot serve its own sub-goals).
     """
+    # Read from the database: tree fields of instances held in memory go stale as others move.
     above = set()
-    if node.parent_id:
-        above = set(node.parent.get_ancestors(include_self=True).values_list("pk", flat=True))
-    below = set()
-    if node.pk and (stored := GoalNode.objects.filter(pk=node.pk).first()):
-        below = set(stored.get_descendants().values_list("pk", flat=True))
+    if node.parent_id and (parent := GoalNode.objects.filter(pk=node.parent_id).first()):
+        above = set(parent.get_ancestors(include_self=True).values_list("pk", flat=True))
+    below = set(stored_descendants(node.pk).values_list("pk", flat=True)) if node.pk else set()
     municipality_id = node.plan.municipality_id
     messages = []
     for target in targets:
