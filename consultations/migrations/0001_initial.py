@@ -4,7 +4,7 @@ import consultations.models.submission
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import plans.models.plan
+import planportal.fields
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200, verbose_name='tittel')),
-                ('url', plans.models.plan.HttpsURLField(verbose_name='adresse')),
+                ('url', planportal.fields.HttpsURLField(verbose_name='adresse')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='rekkefølge')),
                 ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='consultations.consultation', verbose_name='høring')),
             ],

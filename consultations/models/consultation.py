@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plans.models import HttpsURLField, Plan, PlanStatus, PlanType
+from planportal.fields import HttpsURLField
+from plans.models import Plan, PlanStatus, PlanType
 
 from ..law import planstrategi_meeting_error, statutory_minimum
 

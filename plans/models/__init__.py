@@ -1,12 +1,11 @@
 from .choices import AdoptingBody, PlanStatus, PlanstrategiDecisionKind, PlanType
 from .membership import Membership, Role
 from .organisation import CouncilPeriod, Department, Municipality
-from .plan import HttpsURLField, Plan, PlanDocument, PlanQuerySet, PlanStatusChange
+from .plan import Plan, PlanDocument, PlanQuerySet, PlanStatusChange
 from .planstrategi import PlanstrategiDecision
 from .reference import Area, Sdg, Theme
 
 __all__ = [
-    "HttpsURLField",
     "AdoptingBody",
     "Area",
     "CouncilPeriod",

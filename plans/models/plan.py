@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planportal.fields import HttpsURLField
+
 from ..signals import plan_type_changing
 from ..slugs import unique_slug
 from .choices import AdoptingBody, PlanStatus, PlanType
@@ -24,13 +26,6 @@ PLAN_HISTORY = HistoricalRecords(
     excluded_fields=["created_at", "updated_at"],
     cascade_delete_history=False,
 )
-
-
-class HttpsURLField(models.URLField):
-    """A link field whose form reads a link typed without a scheme as https (Django 6 does)."""
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
 class PlanQuerySet(models.QuerySet):
