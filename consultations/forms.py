@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from plans.forms import DATE_INPUT, DesignsystemetForm
+from planportal.forms import DATE_INPUT, DesignsystemetForm
 
 from .attachments import validate_attachment
 from .models import Consultation, ConsultationDocument, Milestone, Submission

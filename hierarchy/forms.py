@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from plans.forms import DesignsystemetForm
+from planportal.forms import DesignsystemetForm
 from plans.models import Department, Sdg
 
 from .models import GoalNode, MeasureFunding, MeasureStatus, NodeKind

@@ -4,9 +4,9 @@ from django.urls import include, path
 
 from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
-from plans.forms import SignInForm
 
 from . import views
+from .forms import SignInForm
 
 urlpatterns = [
     path("", views.home, name="home"),
