@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from plans.admin import HistoryAdmin
+from planportal.admin import HistoryAdmin
 
 from .models import (
     Consultation,

@@ -1,10 +1,9 @@
-from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from planportal.admin import HistoryAdmin
 
 from .models import (
     Area,
@@ -20,25 +19,6 @@ from .models import (
     Theme,
 )
 from .services import plan_save
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """django-simple-history's admin within the Content Security Policy."""
-
-    # The history list carries one style attribute (style="border-top: 0" on its paginator);
-    # allow exactly that one by its hash, and nothing else.
-    @method_decorator(
-        csp_update(
-            {
-                "style-src-attr": [
-                    "'unsafe-hashes'",
-                    "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
-                ]
-            }
-        )
-    )
-    def history_view(self, request, object_id, extra_context=None):
-        return super().history_view(request, object_id, extra_context)
 
 
 @admin.register(Municipality)
