@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans.models import Municipality
 from plans.selectors import public_plans
 
 from .filters import ProgressFilter
@@ -29,7 +28,6 @@ def consultation_list(request):
     context = {
         "overview": hearing_overview(public_consultations(), now),
         "now": now,
-        "show_municipality": Municipality.objects.count() > 1,
     }
     return render(request, "consultations/consultation_list.html", context)
 
@@ -104,6 +102,5 @@ def progress(request):
         "filter": progress_filter,
         "rows": progress_rows(progress_filter.qs),
         "today": timezone.localdate(),
-        "show_municipality": Municipality.objects.count() > 1,
     }
     return render(request, "consultations/progress.html", context)

@@ -1,7 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from plans.models import Municipality
 from plans.permissions import plans_readable_by
 
 from .filters import TreeFilterForm
@@ -18,7 +17,6 @@ def tree(request):
         "form": form,
         "page": tree_page(readable, open_all=open_all, **form.criteria()),
         "open_all": open_all,
-        "show_municipality": Municipality.objects.count() > 1,
     }
     template = "hierarchy/_tree_results.html" if request.headers.get("HX-Request") else None
     return render(request, template or "hierarchy/tree.html", context)
@@ -37,6 +35,5 @@ def coverage(request):
     """What the red thread misses: unserved goals, measures without progress, plans outside."""
     context = {
         "groups": coverage_page(plans_readable_by(request.user)),
-        "show_municipality": Municipality.objects.count() > 1,
     }
     return render(request, "hierarchy/coverage.html", context)

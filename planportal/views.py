@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from consultations.selectors import public_consultations
-from plans.models import Municipality, PlanType
+from plans.models import PlanType
 from plans.selectors import public_plans, recently_changed_plans, status_counts
 
 
@@ -15,7 +15,6 @@ def home(request):
         .order_by("municipality__name"),
         "status_counts": status_counts(plans),
         "recent_plans": recently_changed_plans(plans),
-        "show_municipality": Municipality.objects.count() > 1,
         "open_consultations": public_consultations()
         .open_at(timezone.now())
         .for_listing()

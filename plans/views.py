@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from . import permissions
 from .filters import PlanFilter
-from .models import Municipality, Plan, PlanStatus
+from .models import Plan, PlanStatus
 from .selectors import (
     plan_for_page,
     public_plans,
@@ -27,7 +27,6 @@ def plan_list(request):
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "status_counts": status_counts(counted),
-        "show_municipality": Municipality.objects.count() > 1,
     }
     template = "plans/_plan_results.html" if request.headers.get("HX-Request") else None
     return render(request, template or "plans/plan_list.html", context)
