@@ -4,14 +4,25 @@ from django.urls import include, path
 
 from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
+from plans import views as plan_views
 
 from . import views
 from .forms import SignInForm
 
+# The plan page shows the plan's goals and timeline, so its view is composed here, above the
+# apps; the overview and the page keep their names in the plans namespace.
+plan_pages = (
+    [
+        path("", plan_views.plan_list, name="plan-list"),
+        path("<slug:slug>/", views.plan_detail, name="plan-detail"),
+    ],
+    "plans",
+)
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("planer/<slug:slug>/kalender.ics", consultation_feeds.plan_calendar, name="plan-calendar"),
-    path("planer/", include("plans.urls")),
+    path("planer/", include(plan_pages)),
     path("horinger/", include("consultations.urls")),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("mal/", include("hierarchy.urls")),

@@ -1,9 +1,17 @@
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from consultations.selectors import public_consultations
-from plans.models import PlanType
-from plans.selectors import public_plans, recently_changed_plans, status_counts
+from plans import permissions
+from plans.models import Plan, PlanStatus, PlanType
+from plans.selectors import (
+    plan_for_page,
+    public_plans,
+    recently_changed_plans,
+    related_public_plans,
+    status_counts,
+)
 
 
 def home(request):
@@ -21,3 +29,26 @@ def home(request):
         .order_by("deadline", "title"),
     }
     return render(request, "home.html", context)
+
+
+def plan_detail(request, slug):
+    """The public plan page; signed-in users also see the drafts they may read.
+
+    Composed here, above the apps, because it shows the plan with its goals and its timeline.
+    """
+    try:
+        plan = plan_for_page(permissions.plans_readable_by(request.user), slug)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "plan": plan,
+        "can_change": permissions.can_change_plan(request.user, plan),
+        "can_read_internal": permissions.can_read_internal_notes(request.user, plan),
+        "status_history": plan.status_changes.all(),
+        "decisions": plan.planstrategi_decisions.select_related("council_period"),
+        "implements": plan.implements if plan.implements and plan.implements.is_published else None,
+        "replaces": plan.replaces if plan.replaces and plan.replaces.is_published else None,
+        "statuses": PlanStatus,
+        **related_public_plans(plan),
+    }
+    return render(request, "plan_page.html", context)

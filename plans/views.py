@@ -1,15 +1,10 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 
-from . import permissions
 from .filters import PlanFilter
-from .models import Plan, PlanStatus
 from .selectors import (
-    plan_for_page,
     public_plans,
-    related_public_plans,
     status_counts,
 )
 
@@ -30,23 +25,3 @@ def plan_list(request):
     }
     template = "plans/_plan_results.html" if request.headers.get("HX-Request") else None
     return render(request, template or "plans/plan_list.html", context)
-
-
-def plan_detail(request, slug):
-    """The public plan page; signed-in users also see the drafts they may read."""
-    try:
-        plan = plan_for_page(permissions.plans_readable_by(request.user), slug)
-    except Plan.DoesNotExist:
-        raise Http404 from None
-    context = {
-        "plan": plan,
-        "can_change": permissions.can_change_plan(request.user, plan),
-        "can_read_internal": permissions.can_read_internal_notes(request.user, plan),
-        "status_history": plan.status_changes.all(),
-        "decisions": plan.planstrategi_decisions.select_related("council_period"),
-        "implements": plan.implements if plan.implements and plan.implements.is_published else None,
-        "replaces": plan.replaces if plan.replaces and plan.replaces.is_published else None,
-        "statuses": PlanStatus,
-        **related_public_plans(plan),
-    }
-    return render(request, "plans/plan_detail.html", context)

@@ -1,7 +1,8 @@
 """Template tags for showing the goal tree on pages of other apps, and small shared pieces.
 
-The plan page includes ``hierarchy/plan_goals.html``, which calls ``plan_goal_tree``; so the
-plans app never imports this one (the dependency points from hierarchy to plans only).
+The plan page, composed above the apps in ``templates/plan_page.html``, calls
+``plan_goal_tree``; so the plans app never imports this one (the dependency points from
+hierarchy to plans only).
 """
 
 from django import template
