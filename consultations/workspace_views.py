@@ -1,8 +1,8 @@
 """The planners' workspace for a plan's timeline and hearings, and the moderation of input.
 
-Whoever may change a plan keeps its milestones and hearings and moderates the input to its
-hearings (``plans.permissions``): 404 when the user may not read the plan, 403 when they may
-read but not change it.
+Who may keep a plan's milestones and hearings and moderate the input to its hearings is asked
+of ``consultations.permissions``: 404 when the user may not read the plan, 403 when they may
+read it but the permission refuses.
 """
 
 from operator import attrgetter
@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plans.permissions import can_change_plan, plans_changeable_by, plans_readable_by
-from plans.workspace_views import changeable_plan, workspace_member_required
+from plans.permissions import plans_readable_by
+from plans.workspace_views import workspace_member_required
 
 from . import services
 from .attachments import CONTENT_TYPES
@@ -30,34 +30,49 @@ from .forms import (
     MilestoneForm,
 )
 from .models import Consultation, ConsultationPolicy, Milestone, Submission, SubmissionState
+from .permissions import can_change_timeline, can_moderate_submissions, plans_moderated_by
 from .selectors import moderation_queue
 
 
-def _of_changeable_plan(request, queryset, pk, plan_path="plan"):
-    """The object ``pk`` of a plan (reached by ``plan_path``) for changing: 404 if the user may
-    not read the plan, 403 if they may read but not change it."""
+def _of_readable_plan(request, queryset, pk, allowed, plan_path="plan"):
+    """The object ``pk`` of a plan (reached by ``plan_path``): 404 if the user may not read the
+    plan, 403 if ``allowed(user, plan)`` refuses."""
     readable = queryset.filter(**{f"{plan_path}__in": plans_readable_by(request.user)})
     found = get_object_or_404(readable.select_related(plan_path), pk=pk)
-    if not can_change_plan(request.user, attrgetter(plan_path.replace("__", "."))(found)):
+    if not allowed(request.user, attrgetter(plan_path.replace("__", "."))(found)):
         raise PermissionDenied
     return found
 
 
+def timeline_plan(request, slug):
+    """The plan at ``slug`` for keeping its timeline: 404 if unreadable, 403 if not allowed."""
+    plan = get_object_or_404(plans_readable_by(request.user), slug=slug)
+    if not can_change_timeline(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
 def changeable_milestone(request, pk):
-    return _of_changeable_plan(request, Milestone.objects.all(), pk)
+    return _of_readable_plan(request, Milestone.objects.all(), pk, can_change_timeline)
 
 
 def changeable_consultation(request, pk):
-    return _of_changeable_plan(request, Consultation.objects.all(), pk)
+    return _of_readable_plan(request, Consultation.objects.all(), pk, can_change_timeline)
+
+
+def moderatable_consultation(request, pk):
+    return _of_readable_plan(request, Consultation.objects.all(), pk, can_moderate_submissions)
 
 
 def moderatable_submission(request, pk):
-    return _of_changeable_plan(request, Submission.objects.all(), pk, "consultation__plan")
+    return _of_readable_plan(
+        request, Submission.objects.all(), pk, can_moderate_submissions, "consultation__plan"
+    )
 
 
 @workspace_member_required
 def plan_timeline(request, slug):
-    plan = changeable_plan(request, slug)
+    plan = timeline_plan(request, slug)
     context = {
         "plan": plan,
         "milestones": plan.milestones.in_order(),
@@ -79,7 +94,7 @@ def _save_milestone(request, form):
 
 @workspace_member_required
 def milestone_create(request, slug):
-    plan = changeable_plan(request, slug)
+    plan = timeline_plan(request, slug)
     form = MilestoneForm(request.POST or None, instance=Milestone(plan=plan))
     if request.method == "POST" and _save_milestone(request, form):
         messages.success(request, _("Milepælen er lagt til."))
@@ -133,7 +148,7 @@ def _save_consultation(request, form, documents):
 
 @workspace_member_required
 def consultation_create(request, slug):
-    plan = changeable_plan(request, slug)
+    plan = timeline_plan(request, slug)
     consultation = Consultation(plan=plan, contact_name=plan.contact_name)
     consultation.contact_email = plan.contact_email
     form = ConsultationForm(request.POST or None, instance=consultation)
@@ -184,13 +199,13 @@ def consultation_delete(request, pk):
 @workspace_member_required
 def moderation(request):
     """The hearings with input the user moderates, those with input waiting first."""
-    hearings = moderation_queue(plans_changeable_by(request.user))
+    hearings = moderation_queue(plans_moderated_by(request.user))
     return render(request, "consultations/workspace/moderation.html", {"hearings": hearings})
 
 
 @workspace_member_required
 def consultation_submissions(request, pk):
-    consultation = changeable_consultation(request, pk)
+    consultation = moderatable_consultation(request, pk)
     # Input waiting for review first, then published, then hidden.
     review_order = Case(
         When(state=SubmissionState.RECEIVED, then=0),

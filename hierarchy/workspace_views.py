@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from plans.models import PlanType
 from plans.permissions import plans_readable_by
-from plans.workspace_views import changeable_plan, workspace_member_required
+from plans.workspace_views import workspace_member_required
 
 from . import permissions, services
 from .forms import FundingFormSet, GoalNodeForm, MoveForm, NodeSearchForm
@@ -46,6 +46,14 @@ def changeable_node(request, pk):
     return node
 
 
+def goals_plan(request, slug):
+    """The plan at ``slug`` for changing its goals: 404 if unreadable, 403 if not allowed."""
+    plan = get_object_or_404(plans_readable_by(request.user), slug=slug)
+    if not permissions.can_change_goals_of(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
 def back_to(node):
     """The plan's page, scrolled to ``node`` so keyboard users carry on where they were."""
     url = reverse("goal-workspace:plan-goals", kwargs={"slug": node.plan.slug})
@@ -54,7 +62,7 @@ def back_to(node):
 
 @workspace_member_required
 def plan_goals(request, slug):
-    plan = changeable_plan(request, slug)
+    plan = goals_plan(request, slug)
     rows = readable_rows(request.user, plan.municipality_id)
     context = {
         "plan": plan,
@@ -82,7 +90,7 @@ def _picker(request, template, context):
 @workspace_member_required
 def parent_picker(request, slug):
     """Candidate parents for a new node of the plan; each links to the form."""
-    plan = changeable_plan(request, slug)
+    plan = goals_plan(request, slug)
     rows = parents_for_plan(readable_rows(request.user, plan.municipality_id), plan.plan_type)
     context = {"plan": plan, "mode": "add", **_search_context(request, rows)}
     return _picker(request, "hierarchy/workspace/parent_picker.html", context)
@@ -129,7 +137,7 @@ def _save_node_form(request, form, funding):
 
 @workspace_member_required
 def node_create(request, slug):
-    plan = changeable_plan(request, slug)
+    plan = goals_plan(request, slug)
     parent = _parent_from_address(request)
     if request.method == "GET" and parent is None and not kind_choices(plan.plan_type, None):
         return redirect("goal-workspace:parent-picker", slug=plan.slug)
@@ -239,7 +247,7 @@ def node_delete_confirm(request, pk):
     node = changeable_node(request, pk)
     foreign = permissions.foreign_plans_under(request.user, node)
     if request.method == "POST":
-        if foreign.exists():
+        if not permissions.can_delete_node(request.user, node):
             raise PermissionDenied
         plan, title = node.plan, node.title
         under = services.node_delete(node=node) - 1

@@ -89,6 +89,12 @@ class PlanFilter(django_filters.FilterSet):
         empty_label=_("Alle beslutninger"),
         distinct=True,
     )
+    revisjon = django_filters.ChoiceFilter(
+        method="filter_revision",
+        choices=[("forfalt", _("Revisjonen er forfalt"))],
+        label=_("Revisjon"),
+        empty_label=_("Alle planer"),
+    )
     sort = django_filters.ChoiceFilter(
         method="sort_by",
         choices=SORT_CHOICES,
@@ -99,6 +105,9 @@ class PlanFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return search_plans(queryset, value)
+
+    def filter_revision(self, queryset, name, value):
+        return queryset.revision_due()
 
     def sort_by(self, queryset, name, value):
         # The ordering itself is applied in `qs`, after every filter has run.

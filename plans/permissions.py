@@ -1,9 +1,11 @@
 """Who may read and change which plans: one predicate per question.
 
 Views, templates (through ``plans.templatetags.plan_tags``) and later the API all ask here.
-Roles come from ``Membership`` rows: a planner changes the plans of their departments, a
-coordinator every plan of the municipality, a politician reads internal notes and drafts shared
-with politicians; an active superuser is the administrator and may do everything.
+Roles come from ``Membership`` rows: a planner changes the plans of their departments (drafts
+and published plans alike) and creates drafts there, a coordinator changes every plan of the
+municipality and is the one who publishes (DESIGN.md: "runs the planstrategi, publishes"), a
+politician reads internal notes and drafts shared with politicians; an active superuser is the
+administrator and may do everything.
 """
 
 from dataclasses import dataclass
@@ -90,9 +92,29 @@ def can_read_internal_notes(user, plan):
     return can_change_plan(user, plan) or plan.municipality_id in access.politician_municipalities
 
 
-def can_restore_plan_version(user, plan):
-    access = access_for(user)
+def _coordinates(access, plan):
     return access.is_admin or plan.municipality_id in access.coordinator_municipalities
+
+
+def can_restore_plan_version(user, plan):
+    return _coordinates(access_for(user), plan)
+
+
+def can_publish_plan(user, plan):
+    """May the user publish or unpublish ``plan``?
+
+    Publishing is the plan coordinator's act for the whole municipality (DESIGN.md), so a draft
+    a planner writes is seen by one person beside its department before the public sees it.
+    """
+    return _coordinates(access_for(user), plan)
+
+
+def plans_publishable_by(user):
+    """The plans the user may publish or unpublish (``can_publish_plan`` as a query)."""
+    access = access_for(user)
+    if access.is_admin:
+        return Plan.objects.all()
+    return Plan.objects.filter(municipality_id__in=access.coordinator_municipalities)
 
 
 def departments_for_new_plans(user):

@@ -46,7 +46,7 @@ def related_public_plans(plan):
 def attention_reasons(plan):
     """Why a planner should look at ``plan`` now, in plain words."""
     reasons = []
-    if plan.revision_overdue:
+    if plan.revision_due:
         reasons.append(_("Revisjonen er forfalt"))
     if not plan.contact_name and not plan.contact_email:
         reasons.append(_("Mangler kontaktperson"))

@@ -49,8 +49,15 @@ def workspace_home(request):
         .for_listing()
         .order_by("title")
     )
+    awaiting = (
+        permissions.plans_publishable_by(request.user)
+        .filter(is_published=False)
+        .for_listing()
+        .order_by("-updated_at", "title")
+    )
     context = {
         "plans": plans_needing_attention(plans),
+        "awaiting_publication": awaiting,
         "shared_drafts": shared_drafts,
         "can_create": permissions.departments_for_new_plans(request.user).exists(),
     }
@@ -110,7 +117,13 @@ def plan_edit(request, slug):
             # The editor keeps their input; saving again now builds on the latest version.
             form.data = form.data.copy()
             form.data["base_version"] = error.current.version
-    context = {"form": form, "documents": documents, "plan": plan, "conflict": conflict}
+    context = {
+        "form": form,
+        "documents": documents,
+        "plan": plan,
+        "conflict": conflict,
+        "can_publish": permissions.can_publish_plan(request.user, plan),
+    }
     return render(request, "plans/workspace/plan_form.html", context)
 
 
@@ -124,7 +137,9 @@ def _posted_version(request, plan):
 @require_POST
 @workspace_member_required
 def plan_publish(request, slug, publish):
-    plan = changeable_plan(request, slug)
+    plan = get_object_or_404(permissions.plans_readable_by(request.user), slug=slug)
+    if not permissions.can_publish_plan(request.user, plan):
+        raise PermissionDenied
     try:
         plan_set_published(plan=plan, published=publish, user=request.user)
     except ValidationError as error:

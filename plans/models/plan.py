@@ -38,6 +38,14 @@ class PlanQuerySet(models.QuerySet):
     def in_process(self):
         return self.filter(status__in=PlanStatus.in_process())
 
+    def revision_due(self, today=None):
+        """The plans due for revision: the same rule as ``Plan.revision_due``."""
+        today = today or timezone.localdate()
+        return self.filter(status=PlanStatus.ADOPTED).filter(
+            Q(next_revision_due__lt=today)
+            | Q(next_revision_due__isnull=True, valid_to__lt=today.year)
+        )
+
     def for_listing(self):
         """What a list of plans shows, in a fixed number of queries."""
         return self.select_related("municipality", "department", "council_period")
@@ -201,23 +209,26 @@ class Plan(models.Model):
     def is_in_force(self):
         return self.status in PlanStatus.in_force()
 
-    @property
-    def revision_overdue(self):
-        """The revision date has passed while the plan is still in force and not being revised."""
-        return (
-            self.next_revision_due is not None
-            and self.status == PlanStatus.ADOPTED
-            and self.next_revision_due < timezone.localdate()
-        )
+    def is_revision_due(self, today=None):
+        """Is the plan due for revision?
+
+        Only an adopted plan in force can be due: one under revision is already being revised,
+        and a plan in process has nothing to revise yet. It is due when its next-revision date
+        has passed; when no such date is set, when its plan period ended before this year. A
+        date the council set for the revision wins over the plan period, so a plan whose
+        period is over but whose revision is scheduled for later is not due.
+        ``PlanQuerySet.revision_due`` is the same rule as a query; keep them together.
+        """
+        today = today or timezone.localdate()
+        if self.status != PlanStatus.ADOPTED:
+            return False
+        if self.next_revision_due is not None:
+            return self.next_revision_due < today
+        return self.valid_to is not None and self.valid_to < today.year
 
     @property
-    def period_ended(self):
-        """The plan is still in force although its plan period is over: it is due for revision."""
-        return (
-            self.is_in_force
-            and self.valid_to is not None
-            and self.valid_to < timezone.localdate().year
-        )
+    def revision_due(self):
+        return self.is_revision_due()
 
     @property
     def validity(self):

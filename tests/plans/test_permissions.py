@@ -25,6 +25,8 @@ MAY_CHANGE = {
     "admin": set(TARGETS),
 }
 MAY_RESTORE = {"coordinator": {"own", "other_department"}, "admin": set(TARGETS)}
+# Publishing is the coordinator's act (DESIGN.md); planners edit drafts and published plans.
+MAY_PUBLISH = MAY_RESTORE
 # Politicians read drafts shared with politicians in their municipality; these drafts are shared.
 MAY_READ_SHARED_DRAFT = {"politician": {"own", "other_department"}}
 
@@ -72,6 +74,8 @@ def expected_status(role, target, published, action):
         return 404
     if action == "restore":
         return 302 if target in MAY_RESTORE.get(role, set()) else 403
+    if action in ("publish", "unpublish"):
+        return 302 if target in MAY_PUBLISH.get(role, set()) else 403
     if not can_change:
         return 403
     return 200 if action == "edit_get" else 302

@@ -126,18 +126,17 @@ def test_an_english_browser_gets_norwegian_until_the_reader_chooses(client, make
     assert response["Content-Language"] == "en"
 
 
-def test_plan_page_names_the_plan_period_and_says_when_it_is_over(client, make_plan):
+def test_plan_page_names_the_plan_period_and_says_when_revision_is_due(client, make_plan):
     ended = make_plan(
         title="Gammel plan", status=PlanStatus.ADOPTED, valid_from=2019, valid_to=2023
     )
     running = make_plan(title="Ny plan", status=PlanStatus.ADOPTED, valid_from=2024, valid_to=2099)
     process = make_plan(title="Plan på høring", status=PlanStatus.HEARING, valid_to=2020)
     html = client.get(ended.get_absolute_url()).content.decode()
-    assert (
-        '<dt>Planperiode</dt><dd>2019–2023 <span class="overdue">(perioden er over)</span>' in html
-    )
-    assert "(perioden er over)" not in client.get(running.get_absolute_url()).content.decode()
-    assert "(perioden er over)" not in client.get(process.get_absolute_url()).content.decode()
+    assert "<dt>Planperiode</dt><dd>2019–2023</dd>" in html
+    assert "ikke fastsatt, planperioden er over" in html and "(forfalt)" in html
+    assert "(forfalt)" not in client.get(running.get_absolute_url()).content.decode()
+    assert "(forfalt)" not in client.get(process.get_absolute_url()).content.decode()
 
 
 def test_plan_page_marks_an_overdue_revision(client, make_plan):

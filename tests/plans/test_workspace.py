@@ -135,14 +135,41 @@ def test_changing_type_to_handlingsplan_without_a_target_is_refused(planner_clie
     assert plan.plan_type == PlanType.TEMAPLAN
 
 
-def test_publish_and_unpublish(planner_client, make_plan, client):
+def test_coordinator_publishes_and_unpublishes(client, make_plan, bbs):
+    coordinator = UserFactory(username="koordinator")
+    Membership.objects.create(user=coordinator, department=bbs, role=Role.COORDINATOR)
+    client.force_login(coordinator)
     plan = make_plan(title="Skolebruksplan", is_published=False)
-    planner_client.post(f"/arbeidsflate/planer/{plan.slug}/publiser/")
+    client.post(f"/arbeidsflate/planer/{plan.slug}/publiser/")
     plan.refresh_from_db()
     assert plan.is_published
-    planner_client.post(f"/arbeidsflate/planer/{plan.slug}/avpubliser/")
+    client.post(f"/arbeidsflate/planer/{plan.slug}/avpubliser/")
     plan.refresh_from_db()
     assert not plan.is_published
+
+
+def test_planner_cannot_publish_and_sees_the_draft_waits_for_a_coordinator(
+    planner_client, make_plan
+):
+    plan = make_plan(title="Skolebruksplan", is_published=False)
+    response = planner_client.post(f"/arbeidsflate/planer/{plan.slug}/publiser/")
+    assert response.status_code == 403
+    plan.refresh_from_db()
+    assert not plan.is_published
+    html = planner_client.get(f"/arbeidsflate/planer/{plan.slug}/").content.decode()
+    assert "Planen venter på at en plankoordinator publiserer den." in html
+    assert "/publiser/" not in html
+
+
+def test_coordinator_home_lists_drafts_waiting_for_publication(client, make_plan, bbs):
+    coordinator = UserFactory(username="koordinator")
+    Membership.objects.create(user=coordinator, department=bbs, role=Role.COORDINATOR)
+    make_plan(title="Skolebruksplan", is_published=False)
+    make_plan(title="Kulturplan", is_published=True)
+    client.force_login(coordinator)
+    html = client.get("/arbeidsflate/").content.decode()
+    waiting = html.split("Utkast som venter på publisering", 1)[1]
+    assert "Skolebruksplan" in waiting and "Kulturplan" not in waiting
 
 
 def test_edited_plan_shows_publicly_with_last_changed_date(planner_client, make_plan, client):
