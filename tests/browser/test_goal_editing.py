@@ -7,10 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from hierarchy.models import GoalNode, NodeKind
-from hierarchy.services import node_save
 from plans.models import Membership, PlanStatus, PlanType, Role, Sdg
 from plans.sdgs import ensure_sdgs
-from tests.factories import GoalNodeFactory, UserFactory
+from tests.factories import UserFactory
+from tests.helpers import add
 
 from .conftest import assert_accessible
 from .test_csp import Violations
@@ -21,10 +21,6 @@ pytestmark = [
 ]
 
 PASSWORD = "et-langt-og-trygt-passord"
-
-
-def add(plan, parent, kind, title):
-    return node_save(node=GoalNodeFactory.build(plan=plan, parent=parent, kind=kind, title=title))
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from hierarchy.models import MeasureFunding, MeasureStatus, NodeKind
-from hierarchy.services import node_save
 from plans.models import PlanType, Sdg
 from plans.sdgs import ensure_sdgs
-from tests.factories import GoalNodeFactory
+from tests.helpers import add
 
 from .conftest import assert_accessible
 
@@ -17,11 +16,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def add(*, plan, parent, kind, title, **fields):
-    node = GoalNodeFactory.build(plan=plan, parent=parent, kind=kind, title=title, **fields)
-    return node_save(node=node)
 
 
 @pytest.fixture

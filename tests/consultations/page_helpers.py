@@ -1,65 +1,20 @@
 """Shared pieces of the consultations page tests: dates relative to today, users with roles,
 uploads, the POST data of the workspace forms as a browser sends it, and database snapshots."""
 
-import io
 import re
-import zipfile
-from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from consultations.models import Consultation, ConsultationDocument, Milestone, Submission
-from plans.models import Membership
-from tests.factories import ConsultationFactory, UserFactory
+from tests.helpers import day, formset_data, zip_bytes
 
 DOCUMENT_PREFIX = "documents"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def today():
-    """Today in the site's time zone (Europe/Oslo), which is what the hearings count from."""
-    return timezone.localdate()
-
-
-def day(offset):
-    """The date ``offset`` days from today."""
-    return today() + timedelta(days=offset)
-
-
-def member(username, department, role):
-    """A user with ``role`` in ``department``."""
-    user = UserFactory(username=username)
-    Membership.objects.create(user=user, department=department, role=role)
-    return user
-
-
-def hearing(plan, starts_in, lasts, **fields):
-    """A hearing of ``plan`` starting ``starts_in`` days from today, with the deadline ``lasts``
-    days after the start."""
-    return ConsultationFactory(
-        plan=plan, starts_on=day(starts_in), deadline=day(starts_in + lasts), **fields
-    )
-
-
-def open_hearing(plan, **fields):
-    """A hearing that started five days ago and closes in ten days."""
-    return hearing(plan, -5, 15, **fields)
-
-
 def pdf_upload(name="innspill.pdf", content=PDF_BYTES):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def zip_bytes(entries):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        for name, content in entries.items():
-            package.writestr(name, content)
-    return buffer.getvalue()
 
 
 def docx_upload(name="innspill.docx"):
@@ -159,19 +114,16 @@ def consultation_form_data(consultation=None, *, documents=(), delete=(), **chan
     # The form shows two empty rows for new documents; a browser sends them back empty.
     rows += [("", "", "")] * max(0, 2 - len(documents))
     data.update(
-        {
-            f"{DOCUMENT_PREFIX}-TOTAL_FORMS": len(rows),
-            f"{DOCUMENT_PREFIX}-INITIAL_FORMS": len(existing),
-            f"{DOCUMENT_PREFIX}-MIN_NUM_FORMS": 0,
-            f"{DOCUMENT_PREFIX}-MAX_NUM_FORMS": 1000,
-        }
+        formset_data(
+            DOCUMENT_PREFIX,
+            [
+                {"id": pk, "title": title, "url": url}
+                | ({"DELETE": "on"} if pk and pk in delete else {})
+                for pk, title, url in rows
+            ],
+            initial=len(existing),
+        )
     )
-    for index, (pk, title, url) in enumerate(rows):
-        data[f"{DOCUMENT_PREFIX}-{index}-id"] = pk
-        data[f"{DOCUMENT_PREFIX}-{index}-title"] = title
-        data[f"{DOCUMENT_PREFIX}-{index}-url"] = url
-        if pk and pk in delete:
-            data[f"{DOCUMENT_PREFIX}-{index}-DELETE"] = "on"
     return data
 
 
@@ -182,14 +134,6 @@ def snapshot():
         model.__name__: list(model.objects.order_by("pk").values())
         for model in (Milestone, Consultation, ConsultationDocument, Submission)
     }
-
-
-def queries_for(client, url):
-    """The number of database queries a GET of ``url`` makes (asserting it answers 200)."""
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, response.status_code
-    return len(context.captured_queries)
 
 
 def row_with(html, text):

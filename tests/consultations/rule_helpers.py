@@ -1,8 +1,6 @@
 """Shared helpers for the consultations rule tests: Oslo and UTC moments, hearings, files."""
 
 import datetime
-import io
-import zipfile
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,6 +9,7 @@ from django.utils import timezone
 from consultations.models import Consultation, ConsultationPolicy, Submission
 from plans.models import PlanStatus, PlanType
 from tests.factories import ConsultationFactory
+from tests.helpers import zip_bytes
 
 OSLO = ZoneInfo("Europe/Oslo")
 UTC = datetime.UTC
@@ -32,7 +31,7 @@ def days(count):
     return datetime.timedelta(days=count)
 
 
-def hearing(plan, kind="other", starts_on=JUNE_1, length=42, **fields):
+def unsaved_hearing(plan, kind="other", starts_on=JUNE_1, length=42, **fields):
     """An unsaved hearing of ``plan`` lasting ``length`` days from ``starts_on``."""
     return Consultation(
         plan=plan,
@@ -144,16 +143,6 @@ ODT_CONTENT = (
     "<office:body><office:text><text:p>Innspill til planen</text:p></office:text>"
     "</office:body></office:document-content>"
 )
-
-
-def zip_bytes(entries):
-    """A zip package of ``entries`` (name → text), in order; 'mimetype' stored uncompressed."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, text in entries.items():
-            compress = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            package.writestr(name, text, compress_type=compress)
-    return buffer.getvalue()
 
 
 def docx_bytes():

@@ -10,7 +10,8 @@ from django.test import override_settings
 
 from consultations.attachments import attachment_type, validate_attachment
 from consultations.forms import SubmissionForm
-from tests.consultations.rule_helpers import MINIMAL_PDF, docx_bytes, odt_bytes, zip_bytes
+from tests.consultations.rule_helpers import MINIMAL_PDF, docx_bytes, odt_bytes
+from tests.helpers import zip_bytes
 
 WRONG_TYPE = "Vedlegget må være en PDF-, DOCX- eller ODT-fil. Denne filen er ingen av dem."
 

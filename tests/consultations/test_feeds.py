@@ -10,8 +10,8 @@ from icalendar import Calendar
 
 from consultations.models import Consultation
 from plans.models import PlanStatus, Role
-from tests.consultations.page_helpers import day, hearing, member
 from tests.factories import MilestoneFactory
+from tests.helpers import day, hearing, member
 
 # A whole month about four months ahead, as a planner plans a council meeting.
 _FIRST = day(120).replace(day=1)

@@ -11,8 +11,9 @@ from django.test import TestCase
 from consultations.models import Consultation, Milestone, Submission
 from consultations.services import consultation_save, submissions_due_for_anonymisation
 from plans.models import PlanStatus, PlanStatusChange, PlanType, Role
-from tests.consultations.page_helpers import day, member, open_hearing, stored_pdf
+from tests.consultations.page_helpers import stored_pdf
 from tests.factories import ConsultationFactory, SubmissionFactory
+from tests.helpers import day, member, open_hearing
 
 pytestmark = pytest.mark.django_db
 

@@ -13,20 +13,14 @@ from django.utils.formats import date_format
 
 from consultations.models import ConsultationState
 from plans.models import PlanStatus, Role
-from tests.consultations.page_helpers import (
-    day,
-    hearing,
-    member,
-    queries_for,
-    row_with,
-    section,
-)
+from tests.consultations.page_helpers import row_with, section
 from tests.factories import (
     DepartmentFactory,
     MilestoneFactory,
     MunicipalityFactory,
     PlanFactory,
 )
+from tests.helpers import day, hearing, member, queries_for
 
 pytestmark = pytest.mark.django_db
 

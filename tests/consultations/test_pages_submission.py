@@ -17,15 +17,12 @@ from tests.consultations.page_helpers import (
     PDF_BYTES,
     docx_upload,
     field_errors,
-    hearing,
-    member,
     odt_upload,
-    open_hearing,
     pdf_upload,
     submission_data,
-    zip_bytes,
 )
 from tests.factories import SubmissionFactory
+from tests.helpers import hearing, member, open_hearing, zip_bytes
 
 pytestmark = pytest.mark.django_db
 

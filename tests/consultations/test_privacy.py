@@ -10,13 +10,9 @@ from django.test import Client
 from consultations.models import Submission, SubmissionState
 from consultations.services import submission_anonymise
 from plans.models import PlanStatus, Role
-from tests.consultations.page_helpers import (
-    member,
-    open_hearing,
-    stored_pdf,
-    submission_data,
-)
+from tests.consultations.page_helpers import stored_pdf, submission_data
 from tests.factories import SubmissionFactory
+from tests.helpers import member, open_hearing
 
 pytestmark = pytest.mark.django_db
 

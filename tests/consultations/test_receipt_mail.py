@@ -9,7 +9,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils.formats import date_format
 
 from consultations.models import Submission
-from tests.consultations.page_helpers import hearing, open_hearing, pdf_upload, submission_data
+from tests.consultations.page_helpers import pdf_upload, submission_data
+from tests.helpers import hearing, open_hearing
 
 pytestmark = pytest.mark.django_db
 

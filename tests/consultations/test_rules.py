@@ -20,8 +20,9 @@ from consultations.models import (
 from consultations.services import consultation_delete, consultation_save, milestone_save
 from plans.models import PlanStatus
 from tests.consultations import rule_helpers
-from tests.consultations.rule_helpers import JUNE_1, days, errors_of, hearing, set_policy
+from tests.consultations.rule_helpers import JUNE_1, days, errors_of, set_policy, unsaved_hearing
 from tests.factories import ConsultationFactory, MilestoneFactory, SubmissionFactory, UserFactory
+from tests.helpers import formset_data
 
 pytestmark = pytest.mark.django_db
 
@@ -53,37 +54,39 @@ def refused(consultation):
 @pytest.mark.parametrize("plan_fixture", ["temaplan", "kps_plan"])
 def test_planprogram_of_41_days_is_refused_naming_the_paragraphs(plan_fixture, request):
     plan = request.getfixturevalue(plan_fixture)
-    excinfo = refused(hearing(plan, "planprogram", length=41))
+    excinfo = refused(unsaved_hearing(plan, "planprogram", length=41))
     assert errors_of(excinfo, "deadline") == [PLANPROGRAM_41_DAYS]
 
 
 @pytest.mark.parametrize("plan_fixture", ["temaplan", "kps_plan"])
 def test_planprogram_of_42_days_is_saved(plan_fixture, request):
     plan = request.getfixturevalue(plan_fixture)
-    saved = consultation_save(consultation=hearing(plan, "planprogram", length=42))
+    saved = consultation_save(consultation=unsaved_hearing(plan, "planprogram", length=42))
     stored = Consultation.objects.get()
     assert stored == saved
     assert (stored.deadline, stored.period_days) == (datetime.date(2026, 7, 13), 42)
 
 
 def test_planforslag_on_a_kps_of_41_days_is_refused_naming_the_paragraphs(kps_plan):
-    excinfo = refused(hearing(kps_plan, "planforslag", length=41))
+    excinfo = refused(unsaved_hearing(kps_plan, "planforslag", length=41))
     assert errors_of(excinfo, "deadline") == [KPS_PLANFORSLAG_41_DAYS]
 
 
 def test_planforslag_on_a_kps_of_42_days_is_saved(kps_plan):
-    consultation_save(consultation=hearing(kps_plan, "planforslag", length=42))
+    consultation_save(consultation=unsaved_hearing(kps_plan, "planforslag", length=42))
     assert Consultation.objects.get().period_days == 42
 
 
 def test_short_planforslag_on_a_kps_is_refused_whatever_the_policy(kps_plan):
     set_policy(kps_plan.municipality, default_minimum_days=14)
-    excinfo = refused(hearing(kps_plan, "planforslag", length=20))
+    excinfo = refused(unsaved_hearing(kps_plan, "planforslag", length=20))
     assert "§ 11-14, jf. § 5-2" in errors_of(excinfo, "deadline")[0]
 
 
 def test_short_planforslag_on_a_temaplan_is_saved_with_a_warning(temaplan):
-    consultation = consultation_save(consultation=hearing(temaplan, "planforslag", length=20))
+    consultation = consultation_save(
+        consultation=unsaved_hearing(temaplan, "planforslag", length=20)
+    )
     assert Consultation.objects.get().period_days == 20
     policy = ConsultationPolicy.for_municipality(temaplan.municipality_id)
     assert consultation.short_period_warning(policy) == (
@@ -94,7 +97,7 @@ def test_short_planforslag_on_a_temaplan_is_saved_with_a_warning(temaplan):
 
 @pytest.mark.parametrize(("length", "warns"), [(27, True), (28, False), (42, False)])
 def test_warning_at_the_default_minimum_of_28_days(temaplan, length, warns):
-    consultation = consultation_save(consultation=hearing(temaplan, "other", length=length))
+    consultation = consultation_save(consultation=unsaved_hearing(temaplan, "other", length=length))
     policy = ConsultationPolicy.for_municipality(temaplan.municipality_id)
     assert policy.pk is None and policy.default_minimum_days == 28
     warning = consultation.short_period_warning(policy)
@@ -105,18 +108,20 @@ def test_warning_at_the_default_minimum_of_28_days(temaplan, length, warns):
 
 def test_warning_follows_the_municipality_policy(temaplan):
     policy = set_policy(temaplan.municipality, default_minimum_days=35)
-    consultation = consultation_save(consultation=hearing(temaplan, "other", length=34))
+    consultation = consultation_save(consultation=unsaved_hearing(temaplan, "other", length=34))
     warning = consultation.short_period_warning(policy)
     assert "varer 34 dager, kortere enn kommunens standard på 35 dager" in warning
-    longer = hearing(temaplan, "other", length=35)
+    longer = unsaved_hearing(temaplan, "other", length=35)
     assert longer.short_period_warning(policy) is None
 
 
 def test_no_warning_for_hearings_with_a_statutory_rule(kps_plan, planstrategi_plan):
     policy = set_policy(kps_plan.municipality, default_minimum_days=60)
-    planprogram = consultation_save(consultation=hearing(kps_plan, "planprogram", length=42))
+    planprogram = consultation_save(
+        consultation=unsaved_hearing(kps_plan, "planprogram", length=42)
+    )
     strategi = consultation_save(
-        consultation=hearing(
+        consultation=unsaved_hearing(
             planstrategi_plan,
             "planstrategi",
             length=20,
@@ -131,7 +136,7 @@ def test_no_warning_for_hearings_with_a_statutory_rule(kps_plan, planstrategi_pl
 
 
 def test_planstrategi_meeting_29_days_after_start_is_refused(planstrategi_plan):
-    consultation = hearing(
+    consultation = unsaved_hearing(
         planstrategi_plan,
         "planstrategi",
         length=20,
@@ -146,7 +151,7 @@ def test_planstrategi_meeting_29_days_after_start_is_refused(planstrategi_plan):
 
 
 def test_planstrategi_meeting_30_days_after_start_is_saved(planstrategi_plan):
-    consultation = hearing(
+    consultation = unsaved_hearing(
         planstrategi_plan,
         "planstrategi",
         length=28,
@@ -159,7 +164,7 @@ def test_planstrategi_meeting_30_days_after_start_is_saved(planstrategi_plan):
 def test_planstrategi_deadline_on_the_meeting_day_is_saved(planstrategi_plan):
     meeting = JUNE_1 + days(35)
     consultation_save(
-        consultation=hearing(
+        consultation=unsaved_hearing(
             planstrategi_plan, "planstrategi", deadline=meeting, council_meeting_on=meeting
         )
     )
@@ -169,7 +174,7 @@ def test_planstrategi_deadline_on_the_meeting_day_is_saved(planstrategi_plan):
 def test_planstrategi_deadline_after_the_meeting_is_refused(planstrategi_plan):
     meeting = JUNE_1 + days(35)
     excinfo = refused(
-        hearing(
+        unsaved_hearing(
             planstrategi_plan,
             "planstrategi",
             deadline=meeting + days(1),
@@ -182,7 +187,7 @@ def test_planstrategi_deadline_after_the_meeting_is_refused(planstrategi_plan):
 
 
 def test_planstrategi_without_a_meeting_date_is_refused(planstrategi_plan):
-    excinfo = refused(hearing(planstrategi_plan, "planstrategi", length=35))
+    excinfo = refused(unsaved_hearing(planstrategi_plan, "planstrategi", length=35))
     assert errors_of(excinfo, "council_meeting_on") == [
         "Skriv datoen for kommunestyrets behandling; loven regner 30 dager bakover fra den."
     ]
@@ -191,7 +196,9 @@ def test_planstrategi_without_a_meeting_date_is_refused(planstrategi_plan):
 @pytest.mark.parametrize("plan_fixture", ["temaplan", "kps_plan"])
 def test_planstrategi_kind_on_another_plan_type_is_refused(plan_fixture, request):
     plan = request.getfixturevalue(plan_fixture)
-    consultation = hearing(plan, "planstrategi", length=35, council_meeting_on=JUNE_1 + days(40))
+    consultation = unsaved_hearing(
+        plan, "planstrategi", length=35, council_meeting_on=JUNE_1 + days(40)
+    )
     excinfo = refused(consultation)
     assert errors_of(excinfo, "kind") == [
         "Høring av forslag til planstrategi gjelder bare en planstrategi."
@@ -202,12 +209,12 @@ def test_planstrategi_kind_on_another_plan_type_is_refused(plan_fixture, request
 
 
 def test_deadline_before_start_is_refused(temaplan):
-    excinfo = refused(hearing(temaplan, deadline=JUNE_1 - days(1)))
+    excinfo = refused(unsaved_hearing(temaplan, deadline=JUNE_1 - days(1)))
     assert errors_of(excinfo, "deadline") == ["Høringsfristen kan ikke være før høringen starter."]
 
 
 def test_one_day_hearing_is_allowed(temaplan):
-    consultation_save(consultation=hearing(temaplan, deadline=JUNE_1))
+    consultation_save(consultation=unsaved_hearing(temaplan, deadline=JUNE_1))
     assert Consultation.objects.get().period_days == 0
 
 
@@ -222,14 +229,14 @@ EXPIRED_MESSAGE = "Planen er utgått. En utgått plan kan ikke sendes på hørin
 
 def test_new_hearing_on_an_expired_plan_is_refused(make_plan):
     plan = make_plan(status=PlanStatus.EXPIRED)
-    excinfo = refused(hearing(plan, length=42))
+    excinfo = refused(unsaved_hearing(plan, length=42))
     assert EXPIRED_MESSAGE in excinfo.value.messages
 
 
 def test_expired_plan_error_is_a_non_field_error(make_plan):
     plan = make_plan(status=PlanStatus.EXPIRED)
     with pytest.raises(ValidationError) as excinfo:
-        hearing(plan, length=42).full_clean()
+        unsaved_hearing(plan, length=42).full_clean()
     assert errors_of(excinfo, NON_FIELD_ERRORS) == [EXPIRED_MESSAGE]
 
 
@@ -258,15 +265,13 @@ def test_editing_a_hearing_of_a_plan_that_has_since_expired_is_allowed(make_plan
 
 
 def documents_formset(count=1):
-    data = {
-        "documents-TOTAL_FORMS": str(count),
-        "documents-INITIAL_FORMS": "0",
-        "documents-MIN_NUM_FORMS": "0",
-        "documents-MAX_NUM_FORMS": "1000",
-    }
-    for number in range(count):
-        data[f"documents-{number}-title"] = f"Dokument {number}"
-        data[f"documents-{number}-url"] = f"https://example.no/dokument-{number}.pdf"
+    data = formset_data(
+        "documents",
+        [
+            {"title": f"Dokument {number}", "url": f"https://example.no/dokument-{number}.pdf"}
+            for number in range(count)
+        ],
+    )
     formset = ConsultationDocumentFormSet(data, prefix="documents")
     assert formset.is_valid(), formset.errors
     return formset
@@ -276,7 +281,7 @@ def test_refused_hearing_saves_none_of_its_documents(temaplan):
     formset = documents_formset(2)
     with pytest.raises(ValidationError):
         consultation_save(
-            consultation=hearing(temaplan, "planprogram", length=41), documents=formset
+            consultation=unsaved_hearing(temaplan, "planprogram", length=41), documents=formset
         )
     assert not Consultation.objects.exists()
     assert not ConsultationDocument.objects.exists()
@@ -285,7 +290,7 @@ def test_refused_hearing_saves_none_of_its_documents(temaplan):
 def test_hearing_and_documents_are_saved_together_with_who_did_it(temaplan):
     user = UserFactory()
     consultation = consultation_save(
-        consultation=hearing(temaplan, "planprogram", length=42),
+        consultation=unsaved_hearing(temaplan, "planprogram", length=42),
         user=user,
         documents=documents_formset(2),
     )

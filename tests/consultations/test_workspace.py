@@ -19,13 +19,9 @@ from plans.models import PlanStatus, PlanType, Role
 from tests.consultations.page_helpers import (
     PDF_BYTES,
     consultation_form_data,
-    day,
     field_errors,
-    hearing,
-    member,
     messages_of,
     milestone_form_data,
-    open_hearing,
     snapshot,
     stored_pdf,
 )
@@ -34,6 +30,7 @@ from tests.factories import (
     MilestoneFactory,
     SubmissionFactory,
 )
+from tests.helpers import day, hearing, member, open_hearing
 
 pytestmark = pytest.mark.django_db
 

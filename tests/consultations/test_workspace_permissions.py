@@ -14,9 +14,6 @@ from consultations import workspace_urls
 from plans.models import PlanStatus, Role
 from tests.consultations.page_helpers import (
     consultation_form_data,
-    day,
-    hearing,
-    member,
     milestone_form_data,
     snapshot,
     stored_pdf,
@@ -29,6 +26,7 @@ from tests.factories import (
     SubmissionFactory,
     UserFactory,
 )
+from tests.helpers import day, hearing, member
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 import pytest
 
 from hierarchy.models import NodeKind
-from hierarchy.services import node_save
 from plans.models import PlanStatus, PlanType
 from tests.factories import GoalNodeFactory
+from tests.helpers import add
 
 
 @pytest.fixture
@@ -19,11 +19,4 @@ def vision(kps):
 @pytest.fixture
 def add_node():
     """Add a node through the service, so every rule is checked as in the app."""
-
-    def add(*, plan, parent, kind=NodeKind.GOAL, title=None, m2m=None, **fields):
-        node = GoalNodeFactory.build(plan=plan, parent=parent, kind=kind, **fields)
-        if title:
-            node.title = title
-        return node_save(node=node, m2m=m2m)
-
     return add

@@ -1,20 +1,11 @@
 """Building goal trees for the editing tests, and the POST data of the node form."""
 
 from hierarchy.models import GoalNode, NodeKind
-from hierarchy.services import node_save
-from plans.models import Membership, PlanType, Role
-from tests.factories import GoalNodeFactory, UserFactory
+from plans.models import PlanType
+from tests.helpers import add, formset_data
 
 FUNDING_PREFIX = "funding"
 MEASURE_VALUES = ["responsible_department", "status", "progress", "start_year", "end_year"]
-
-
-def add(plan, parent, kind=NodeKind.GOAL, title=None, **fields):
-    """A node saved through the service, so every rule holds."""
-    node = GoalNodeFactory.build(plan=plan, parent=parent, kind=kind, **fields)
-    if title:
-        node.title = title
-    return node_save(node=node)
 
 
 def node_form_data(node=None, *, funding=None, **changes):
@@ -42,17 +33,12 @@ def node_form_data(node=None, *, funding=None, **changes):
         rows = [(row.pk, row.year, row.amount) for row in existing]
         rows += [("", year, amount) for year, amount in funding]
         data.update(
-            {
-                f"{FUNDING_PREFIX}-TOTAL_FORMS": len(rows),
-                f"{FUNDING_PREFIX}-INITIAL_FORMS": len(existing),
-                f"{FUNDING_PREFIX}-MIN_NUM_FORMS": 0,
-                f"{FUNDING_PREFIX}-MAX_NUM_FORMS": 1000,
-            }
+            formset_data(
+                FUNDING_PREFIX,
+                [{"id": pk, "year": year, "amount": amount} for pk, year, amount in rows],
+                initial=len(existing),
+            )
         )
-        for index, (pk, year, amount) in enumerate(rows):
-            data[f"{FUNDING_PREFIX}-{index}-id"] = pk
-            data[f"{FUNDING_PREFIX}-{index}-year"] = year
-            data[f"{FUNDING_PREFIX}-{index}-amount"] = amount
     return data
 
 
@@ -76,12 +62,6 @@ def build_tree(kps, vision, make_plan):
         "t_strategy": t_strategy,
         "measure": measure,
     }
-
-
-def planner_of(department, username="kari"):
-    user = UserFactory(username=username)
-    Membership.objects.create(user=user, department=department, role=Role.PLANNER)
-    return user
 
 
 def refused(client, url, data, message):

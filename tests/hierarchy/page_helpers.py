@@ -2,12 +2,8 @@
 
 import re
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from hierarchy.models import GoalNode, MeasureStatus, NodeKind
-from plans.models import Membership, PlanType, Role
-from tests.factories import UserFactory
+from plans.models import PlanType
 
 
 def small_tree(*, kps, vision, add_node, make_plan):
@@ -94,17 +90,3 @@ def text_of(response):
 def text_of_html(html):
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
-def planner_of(department):
-    user = UserFactory()
-    Membership.objects.create(user=user, department=department, role=Role.PLANNER)
-    return user
-
-
-def queries_for(client, path):
-    """How many queries a GET of ``path`` makes; the page must answer 200."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries)

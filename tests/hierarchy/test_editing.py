@@ -11,13 +11,8 @@ import pytest
 from hierarchy.models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
 from plans.models import Membership, PlanStatus, PlanType, Role
 from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory, UserFactory
-from tests.hierarchy.editing_helpers import (
-    add,
-    build_tree,
-    node_form_data,
-    planner_of,
-    refused,
-)
+from tests.helpers import add, planner_of
+from tests.hierarchy.editing_helpers import build_tree, node_form_data, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +21,7 @@ BASE = "/arbeidsflate/mal"
 
 @pytest.fixture
 def planner_client(client, bbs):
-    client.force_login(planner_of(bbs))
+    client.force_login(planner_of(bbs, "kari"))
     return client
 
 

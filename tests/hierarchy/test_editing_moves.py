@@ -4,7 +4,8 @@ import pytest
 
 from hierarchy.models import GoalNode, NodeKind
 from tests.factories import DepartmentFactory, PlanFactory
-from tests.hierarchy.editing_helpers import add, build_tree, planner_of, refused, tree_snapshot
+from tests.helpers import add, planner_of
+from tests.hierarchy.editing_helpers import build_tree, refused, tree_snapshot
 
 pytestmark = pytest.mark.django_db
 

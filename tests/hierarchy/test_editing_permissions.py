@@ -10,7 +10,8 @@ import pytest
 from hierarchy.models import NodeKind
 from plans.models import Membership, Role
 from tests.factories import DepartmentFactory, PlanFactory, UserFactory
-from tests.hierarchy.editing_helpers import add, node_form_data, tree_snapshot
+from tests.helpers import add
+from tests.hierarchy.editing_helpers import node_form_data, tree_snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -5,16 +5,9 @@ import pytest
 from hierarchy.models import GoalNode, NodeKind
 from plans.models import PlanStatus, PlanType
 from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
+from tests.helpers import planner_of, queries_for
 
-from .page_helpers import (
-    node,
-    planner_of,
-    queries_for,
-    small_tree,
-    text_of,
-    text_of_html,
-    tree_grower,
-)
+from .page_helpers import node, small_tree, text_of, text_of_html, tree_grower
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ import pytest
 from hierarchy.models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
 from plans.models import PlanType
 from tests.factories import DepartmentFactory
+from tests.helpers import planner_of, queries_for
 
-from .page_helpers import node, planner_of, queries_for, small_tree, text_of, tree_grower
+from .page_helpers import node, small_tree, text_of, tree_grower
 
 pytestmark = pytest.mark.django_db
 

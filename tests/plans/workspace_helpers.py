@@ -1,6 +1,7 @@
 """Building the POST data of the plan form, as a browser would send it."""
 
 from plans.forms import PlanForm
+from tests.helpers import formset_data
 
 DOCUMENT_PREFIX = "documents"
 
@@ -30,16 +31,13 @@ def plan_form_data(plan=None, *, documents=(), **changes):
     rows = [(document.pk, document.title, document.url) for document in existing]
     rows += [("", title, url) for title, url in documents]
     data.update(
-        {
-            f"{DOCUMENT_PREFIX}-TOTAL_FORMS": len(rows),
-            f"{DOCUMENT_PREFIX}-INITIAL_FORMS": len(existing),
-            f"{DOCUMENT_PREFIX}-MIN_NUM_FORMS": 0,
-            f"{DOCUMENT_PREFIX}-MAX_NUM_FORMS": 1000,
-        }
+        formset_data(
+            DOCUMENT_PREFIX,
+            [
+                {"id": pk, "title": title, "url": url, "order": index}
+                for index, (pk, title, url) in enumerate(rows)
+            ],
+            initial=len(existing),
+        )
     )
-    for index, (pk, title, url) in enumerate(rows):
-        data[f"{DOCUMENT_PREFIX}-{index}-id"] = pk
-        data[f"{DOCUMENT_PREFIX}-{index}-title"] = title
-        data[f"{DOCUMENT_PREFIX}-{index}-url"] = url
-        data[f"{DOCUMENT_PREFIX}-{index}-order"] = index
     return {key: value for key, value in data.items() if value is not None}
