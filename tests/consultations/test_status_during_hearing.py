@@ -104,3 +104,9 @@ def test_a_hearing_milestone_stands_for_its_hearing(client, on_hearing):
     html = client.get(on_hearing.get_absolute_url()).content.decode()
     assert "Høringsperioden" in html
     assert "Høring: Høring av skolebruksplanen" not in html
+
+
+def test_plan_form_tells_the_planner_why_the_plan_shows_as_on_hearing(client, on_hearing, bbs):
+    client.force_login(member("kari", bbs, Role.PLANNER))
+    html = client.get(f"/arbeidsflate/planer/{on_hearing.slug}/").content.decode()
+    assert "så den vises som «På høring» til høringsfristen er ute" in html
