@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from planportal.admin import HistoryAdmin
+from planportal.editing import ServiceAdminMixin
 
 from .models import (
     Consultation,
@@ -14,14 +15,14 @@ from .services import consultation_save, milestone_save
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(HistoryAdmin):
+class MilestoneAdmin(ServiceAdminMixin, HistoryAdmin):
     list_display = ["__str__", "plan", "kind", "tentative", "completed_on"]
     list_filter = ["kind", "precision", "tentative", "plan__municipality"]
     search_fields = ["title", "body", "plan__title"]
     autocomplete_fields = ["plan"]
     date_hierarchy = "planned_start"
 
-    def save_model(self, request, obj, form, change):
+    def service_save(self, request, obj, m2m, formsets):
         milestone_save(milestone=obj, user=request.user)
 
 
@@ -31,7 +32,7 @@ class ConsultationDocumentInline(admin.TabularInline):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(HistoryAdmin):
+class ConsultationAdmin(ServiceAdminMixin, HistoryAdmin):
     list_display = ["title", "plan", "kind", "starts_on", "deadline"]
     list_filter = ["kind", "plan__municipality"]
     search_fields = ["title", "plan__title"]
@@ -39,8 +40,11 @@ class ConsultationAdmin(HistoryAdmin):
     date_hierarchy = "starts_on"
     inlines = [ConsultationDocumentInline]
 
-    def save_model(self, request, obj, form, change):
-        consultation_save(consultation=obj, user=request.user)
+    def service_save(self, request, obj, m2m, formsets):
+        # The hearing and its documents together, as the workspace saves them.
+        documents = next((f for f in formsets if f.model is ConsultationDocument), None)
+        consultation_save(consultation=obj, user=request.user, documents=documents)
+        return [documents]
 
 
 @admin.register(Submission)

@@ -7,4 +7,4 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Fremdrift og høringer")
 
     def ready(self):
-        from . import receivers  # noqa: F401 - deletes attachment files with their input
+        from . import receivers  # noqa: F401 - attachment files, the status during a hearing

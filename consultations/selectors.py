@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from plans.models import Plan
+from plans.models import Plan, PlanStatus
 from plans.permissions import plans_readable_by
 from plans.selectors import public_plans
 
-from .models import Consultation, Milestone, Submission, SubmissionState
+from .models import Consultation, Submission, SubmissionState
+from .steps import next_steps
 
 RECENTLY_CLOSED = 10
 
@@ -59,25 +60,17 @@ def consultation_page(user, pk):
     )
 
 
-def next_milestones(plan_ids):
-    """{plan id: the plan's earliest milestone not yet reached}, in one query."""
-    found = {}
-    pending = Milestone.objects.pending().filter(plan_id__in=plan_ids).in_order()
-    for milestone in pending:
-        found.setdefault(milestone.plan_id, milestone)
-    return found
-
-
 @dataclass(frozen=True)
 class ProgressRow:
     plan: Plan
-    next_milestone: Milestone | None
+    next_milestone: object  # a Milestone or a HearingStep (consultations.steps), or None
 
 
 def progress_rows(plans):
-    """Plans in process with their next milestone, soonest first; plans without one last."""
-    plans = list(plans.in_process().for_listing())
-    upcoming = next_milestones([plan.pk for plan in plans])
+    """Plans in process (by the status the public sees) with their next step, a milestone or a
+    hearing, soonest first; plans without one last."""
+    plans = list(plans.for_listing().filter(public_status__in=PlanStatus.in_process()))
+    upcoming = next_steps([plan.pk for plan in plans])
     rows = [ProgressRow(plan, upcoming.get(plan.pk)) for plan in plans]
     return sorted(
         rows,
@@ -87,14 +80,6 @@ def progress_rows(plans):
             row.plan.title,
         ),
     )
-
-
-def plan_timeline(plan):
-    """The plan's milestones in order, and its hearings, for the plan page."""
-    return {
-        "milestones": list(plan.milestones.in_order()),
-        "consultations": list(plan.consultations.order_by("starts_on")),
-    }
 
 
 def moderation_queue(plans):

@@ -9,7 +9,6 @@ from operator import attrgetter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Case, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planportal.editing import save_through
 from plans.permissions import plans_readable_by
 from plans.workspace_views import workspace_member_required
 
@@ -82,14 +82,10 @@ def plan_timeline(request, slug):
 
 
 def _save_milestone(request, form):
-    if not form.is_valid():
-        return False
-    try:
-        services.milestone_save(milestone=form.save(commit=False), user=request.user)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    return True
+    def save():
+        return services.milestone_save(milestone=form.save(commit=False), user=request.user)
+
+    return save_through(form, save) is not None
 
 
 @workspace_member_required
@@ -129,16 +125,14 @@ def milestone_delete(request, pk):
 
 def _save_consultation(request, form, documents):
     """Save the hearing and its documents together, or nothing. True if saved."""
-    if not (form.is_valid() and documents.is_valid()):
-        return False
-    consultation = form.save(commit=False)
-    try:
-        with transaction.atomic():
-            services.consultation_save(
-                consultation=consultation, user=request.user, documents=documents
-            )
-    except ValidationError as error:
-        form.add_error(None, error)
+
+    def save():
+        return services.consultation_save(
+            consultation=form.save(commit=False), user=request.user, documents=documents
+        )
+
+    consultation = save_through(form, save, documents)
+    if consultation is None:
         return False
     policy = ConsultationPolicy.for_municipality(consultation.plan.municipality_id)
     if warning := consultation.short_period_warning(policy):

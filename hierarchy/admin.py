@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from mptt.admin import MPTTModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from planportal.editing import ServiceAdminMixin
+
 from .models import GoalNode, MeasureFunding
 from .models.node import contribution_errors
 from .services import node_delete, node_save
@@ -54,7 +56,7 @@ class GoalNodeAdminForm(forms.ModelForm):
 
 
 @admin.register(GoalNode)
-class GoalNodeAdmin(SimpleHistoryAdmin, MPTTModelAdmin):
+class GoalNodeAdmin(ServiceAdminMixin, SimpleHistoryAdmin, MPTTModelAdmin):
     """The goal tree in tree order. Saves and deletes go through ``hierarchy.services``."""
 
     form = GoalNodeAdminForm
@@ -91,10 +93,11 @@ class GoalNodeAdmin(SimpleHistoryAdmin, MPTTModelAdmin):
     def history_view(self, request, object_id, extra_context=None):
         return super().history_view(request, object_id, extra_context)
 
-    def save_model(self, request, obj, form, change):
+    def service_save(self, request, obj, m2m, formsets):
         # The form has already run the model's rules (clean() and the constraints) and shown
-        # any refusal next to its field; the service checks them again and saves in a transaction.
-        node_save(node=obj, user=request.user)
+        # any refusal next to its field; the service checks them again and saves the node with
+        # its links in a transaction, one history record per save.
+        node_save(node=obj, user=request.user, m2m=m2m)
 
     def delete_model(self, request, obj):
         node_delete(node=obj)

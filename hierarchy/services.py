@@ -9,7 +9,7 @@ from django.db import transaction
 from mptt.exceptions import InvalidMove
 
 from .models import GoalNode
-from .models.node import OWN_SUBTREE_MESSAGE, contribution_errors
+from .models.node import NODE_HISTORY, OWN_SUBTREE_MESSAGE, contribution_errors
 
 POSITIONS = {"first-child", "last-child", "left", "right"}
 
@@ -23,12 +23,18 @@ def node_save(*, node, user=None, m2m=None):
         raise ValidationError({"contributes_to": messages})
     if user is not None and user.is_authenticated:
         node._history_user = user
+    created = node.pk is None
+    # One history record per save, written once the many-to-many fields hold their new values.
+    node.skip_history_when_saving = True
     try:
         node.save()
+        for name, values in m2m.items():
+            getattr(node, name).set(values)
     except InvalidMove as error:
         raise ValidationError({"parent": OWN_SUBTREE_MESSAGE}) from error
-    for name, values in m2m.items():
-        getattr(node, name).set(values)
+    finally:
+        del node.skip_history_when_saving
+    NODE_HISTORY.create_historical_record(node, "+" if created else "~")
     return node
 
 

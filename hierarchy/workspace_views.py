@@ -8,7 +8,6 @@ may not read the plan, 403 when they may read but not change it.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from planportal.editing import save_through
 from plans.models import PlanType
 from plans.permissions import plans_readable_by
 from plans.workspace_views import workspace_member_required
@@ -114,25 +114,16 @@ def _funding(request, form):
 
 def _save_node_form(request, form, funding):
     """Save the node, its links and its funding together, or nothing. The node, or None."""
-    valid = form.is_valid()
-    if funding is not None:
-        valid = funding.is_valid() and valid
-    if not valid:
-        return None
-    creating = form.instance.pk is None
-    try:
-        with transaction.atomic():
-            node = services.node_save(
-                node=form.save(commit=False), user=request.user, m2m=form.m2m_values()
-            )
-            if funding is not None:
-                funding.save()
-    except ValidationError as error:
-        if creating:
-            form.instance.pk = None
-        form.add_error(None, error)
-        return None
-    return node
+
+    def save():
+        node = services.node_save(
+            node=form.save(commit=False), user=request.user, m2m=form.m2m_values()
+        )
+        if funding is not None:
+            funding.save()
+        return node
+
+    return save_through(form, save, *([funding] if funding is not None else []))
 
 
 @workspace_member_required

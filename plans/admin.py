@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from planportal.admin import HistoryAdmin
 
+from planportal.editing import ServiceAdminMixin
+
 from .models import (
     Area,
     CouncilPeriod,
@@ -83,7 +85,7 @@ class PlanStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(HistoryAdmin):
+class PlanAdmin(ServiceAdminMixin, HistoryAdmin):
     list_display = [
         "title",
         "plan_type",
@@ -137,9 +139,10 @@ class PlanAdmin(HistoryAdmin):
     def validity(self, plan):
         return plan.validity
 
-    def save_model(self, request, obj, form, change):
-        # Through the service, so a status change lands in the plan's history.
-        plan_save(plan=obj, user=request.user)
+    def service_save(self, request, obj, m2m, formsets):
+        # Through the service: one history record with the new themes, areas and goals, and a
+        # status change in the plan's status history.
+        plan_save(plan=obj, user=request.user, m2m=m2m)
 
 
 @admin.register(Membership)

@@ -49,8 +49,12 @@ class PlanFilter(django_filters.FilterSet):
         label=_("Plantype"),
         widget=forms.CheckboxSelectMultiple,
     )
+    # The status the public sees (Plan.public_status), as every page shows it.
     status = django_filters.MultipleChoiceFilter(
-        choices=PlanStatus.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple
+        field_name="public_status",
+        choices=PlanStatus.choices,
+        label=_("Status"),
+        widget=forms.CheckboxSelectMultiple,
     )
     department = django_filters.ModelChoiceFilter(
         queryset=Department.objects.select_related("municipality"),
@@ -103,6 +107,11 @@ class PlanFilter(django_filters.FilterSet):
         empty_label=_("Beste treff"),
     )
 
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is not None:
+            queryset = queryset.with_public_status()
+        super().__init__(data, queryset, **kwargs)
+
     def filter_text(self, queryset, name, value):
         return search_plans(queryset, value)
 
@@ -121,7 +130,7 @@ class PlanFilter(django_filters.FilterSet):
             return queryset.order_by("-search_rank", "title", "id")
         ordering = {
             "-updated": ["-updated_at", "title"],
-            "status": [_in_order("status", PlanStatus.values), "title"],
+            "status": [_in_order("public_status", PlanStatus.values), "title"],
             "type": [_in_order("plan_type", PlanType.values), "title"],
             "-valid_from": ["-valid_from", "title"],
         }.get(sort, ["title"])

@@ -7,8 +7,10 @@ from .models import Plan, PlanStatus
 
 
 def status_counts(queryset):
-    """[(status, label, count)] for every status, in process order, from one query."""
-    counts = dict(queryset.order_by().values_list("status").annotate(n=Count("id", distinct=True)))
+    """[(status, label, count)] for every status the public sees, in process order, from one
+    query."""
+    counted = queryset.with_public_status().order_by().values_list("public_status")
+    counts = dict(counted.annotate(n=Count("id", distinct=True)))
     return [(status, label, counts.get(status, 0)) for status, label in PlanStatus.choices]
 
 

@@ -5,11 +5,12 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from planportal.editing import save_through
 
 from . import permissions
 from .forms import PlanDocumentFormSet, PlanForm
@@ -66,23 +67,20 @@ def workspace_home(request):
 
 def _save_plan_form(request, form, documents, *, base_version=None):
     """Save the plan form and its documents together, or not at all. True if saved."""
-    if not (form.is_valid() and documents.is_valid()):
-        return False
-    try:
-        with transaction.atomic():
-            plan = plan_save(
-                plan=form.save(commit=False),
-                user=request.user,
-                status_changed_on=form.status_date,
-                base_version=base_version,
-                m2m=form.m2m_values(),
-            )
-            documents.instance = plan
-            documents.save()
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    return True
+
+    def save():
+        plan = plan_save(
+            plan=form.save(commit=False),
+            user=request.user,
+            status_changed_on=form.status_date,
+            base_version=base_version,
+            m2m=form.m2m_values(),
+        )
+        documents.instance = plan
+        documents.save()
+        return plan
+
+    return save_through(form, save, documents) is not None
 
 
 @workspace_member_required

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import ConsultationState
-from ..selectors import next_milestones as next_milestones_of
-from ..selectors import plan_timeline as plan_timeline_of
+from ..steps import next_steps as next_steps_of
+from ..steps import plan_timeline as plan_timeline_of
 from ..timeline import timeline_drawing
 
 register = template.Library()
@@ -27,22 +27,25 @@ STATE_COLOURS = {
 
 @register.inclusion_tag("consultations/components/plan_timeline.html")
 def plan_timeline(plan):
-    """The plan's milestones (table and drawing) and hearings, for the plan page."""
+    """The plan's steps, milestones and hearings (table and drawing), and its hearings with
+    their state, for the plan page."""
     today = timezone.localdate()
-    timeline = plan_timeline_of(plan)
+    steps, hearings = plan_timeline_of(plan, today)
     return {
         "plan": plan,
         "today": today,
-        "drawing": timeline_drawing(timeline["milestones"], today),
-        **timeline,
+        "drawing": timeline_drawing(steps, today),
+        "milestones": steps,
+        "consultations": hearings,
     }
 
 
 @register.simple_tag
-def next_milestones(rows):
-    """{plan id: next milestone} for plans, or rows that start with a plan, in one query."""
+def next_steps(rows):
+    """{plan id: next step, a milestone or a hearing} for plans, or rows that start with a plan,
+    in two queries."""
     plans = [row[0] if isinstance(row, tuple) else row for row in rows]
-    return next_milestones_of([plan.pk for plan in plans])
+    return next_steps_of([plan.pk for plan in plans])
 
 
 @register.filter

@@ -12,6 +12,13 @@ from plans.models import Department, Municipality, Plan, PlanStatus, PlanType, S
 
 from .choices import KINDS_BY_PLAN_TYPE, MeasureStatus, NodeKind
 
+# The tree's own bookkeeping (lft, rght, tree_id, level) changes for many nodes on every move;
+# the parent is what a person changed, so that is what the history keeps. Kept in a name so
+# ``hierarchy.services`` can write one record per save, after the many-to-many fields are set.
+NODE_HISTORY = HistoricalRecords(
+    m2m_fields=["sdgs"], excluded_fields=["lft", "rght", "tree_id", "level"]
+)
+
 OWN_SUBTREE_MESSAGE = _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")
 MEASURE_ONLY_FIELDS = ["responsible_department", "status", "progress", "start_year", "end_year"]
 
@@ -83,11 +90,7 @@ class GoalNode(MPTTModel):
         help_text=_("Hvor mye tiltaket teller når fremdriften for målene over regnes ut."),
     )
 
-    # The tree's own bookkeeping (lft, rght, tree_id, level) changes for many nodes on every move;
-    # the parent is what a person changed, so that is what the history keeps.
-    history = HistoricalRecords(
-        m2m_fields=["sdgs"], excluded_fields=["lft", "rght", "tree_id", "level"]
-    )
+    history = NODE_HISTORY
 
     class MPTTMeta:
         order_insertion_by = None

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from planportal.fields import HttpsURLField
 
-from ..signals import plan_type_changing
+from ..signals import plan_public_status, plan_type_changing
 from ..slugs import unique_slug
 from .choices import AdoptingBody, PlanStatus, PlanType
 from .organisation import CouncilPeriod, Department, Municipality
@@ -46,9 +46,21 @@ class PlanQuerySet(models.QuerySet):
             | Q(next_revision_due__isnull=True, valid_to__lt=today.year)
         )
 
+    def with_public_status(self):
+        """Each plan with ``public_status``: the status the public sees, which may follow more
+        than the stored status (an open hearing, decided in ``consultations.status``)."""
+        if "public_status" in self.query.annotations:
+            return self
+        answers = plan_public_status.send(sender=Plan)
+        expression = next((answer for _r, answer in answers if answer is not None), None)
+        return self.annotate(public_status=expression or F("status"))
+
     def for_listing(self):
-        """What a list of plans shows, in a fixed number of queries."""
-        return self.select_related("municipality", "department", "council_period")
+        """What a list of plans shows, the status the public sees included, in a fixed number
+        of queries."""
+        return self.select_related(
+            "municipality", "department", "council_period"
+        ).with_public_status()
 
 
 class Plan(models.Model):
@@ -189,6 +201,8 @@ class Plan(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # The status the public sees may change with the stored one: read it afresh.
+        self.__dict__.pop("_public_status", None)
         if not self.slug:
             self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
@@ -204,6 +218,24 @@ class Plan(models.Model):
         plan._stored_implements_id = plan.__dict__.get("implements_id")
         plan._stored_plan_type = plan.__dict__.get("plan_type")
         return plan
+
+    @property
+    def public_status(self):
+        """The status the public sees (``PlanQuerySet.with_public_status``); read with the plan
+        on list pages, or asked of the database here."""
+        if "_public_status" not in self.__dict__:
+            if self.pk is None:
+                return self.status
+            found = Plan.objects.filter(pk=self.pk).with_public_status()
+            self._public_status = found.values_list("public_status", flat=True).first()
+        return self._public_status
+
+    @public_status.setter
+    def public_status(self, value):
+        self._public_status = value
+
+    def get_public_status_display(self):
+        return PlanStatus(self.public_status).label
 
     @property
     def is_in_force(self):

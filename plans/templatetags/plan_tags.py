@@ -23,6 +23,12 @@ def status_tag(status, label):
     return {"colour": STATUS_COLOURS.get(status, "neutral"), "label": label}
 
 
+@register.inclusion_tag("plans/components/status_tag.html")
+def plan_status_tag(plan):
+    """The status the public sees (``Plan.public_status``), the one every page shows."""
+    return status_tag(plan.public_status, plan.get_public_status_display())
+
+
 @register.filter
 def changeable_by(plan, user):
     return permissions.can_change_plan(user, plan)
