@@ -3,12 +3,15 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from planportal.text import TypedTextForm
+from planportal.validators import validate_plausible_date
+
 from .models import Area, CouncilPeriod, Plan, PlanDocument, Sdg, Theme
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DesignsystemetForm:
+class DesignsystemetForm(TypedTextForm):
     """Designsystemet's input class, and help texts and errors tied to inputs for screen readers."""
 
     def full_clean(self):
@@ -44,6 +47,7 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
         label=_("Dato for statusendringen"),
         required=False,
         widget=DATE_INPUT,
+        validators=[validate_plausible_date],
         help_text=_("Brukes bare når du endrer status. Står feltet tomt, brukes dagens dato."),
     )
 

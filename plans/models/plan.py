@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planportal.validators import validate_plausible_date, validate_plausible_year
+
 from ..signals import plan_type_changing
 from ..slugs import unique_slug
 from .choices import AdoptingBody, PlanStatus, PlanType
@@ -82,15 +84,23 @@ class Plan(models.Model):
         related_name="plans",
         verbose_name=_("valgperiode"),
     )
-    valid_from = models.PositiveSmallIntegerField(_("gyldig fra år"), null=True, blank=True)
-    valid_to = models.PositiveSmallIntegerField(_("gyldig til år"), null=True, blank=True)
-    adopted_on = models.DateField(_("vedtaksdato"), null=True, blank=True)
+    valid_from = models.PositiveSmallIntegerField(
+        _("gyldig fra år"), null=True, blank=True, validators=[validate_plausible_year]
+    )
+    valid_to = models.PositiveSmallIntegerField(
+        _("gyldig til år"), null=True, blank=True, validators=[validate_plausible_year]
+    )
+    adopted_on = models.DateField(
+        _("vedtaksdato"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     adopted_by = models.CharField(
         _("vedtaksorgan"), max_length=20, choices=AdoptingBody.choices, blank=True
     )
     case_number = models.CharField(_("saksnummer"), max_length=50, blank=True)
     decision_url = HttpsURLField(_("lenke til vedtaket"), blank=True)
-    next_revision_due = models.DateField(_("neste revisjon"), null=True, blank=True)
+    next_revision_due = models.DateField(
+        _("neste revisjon"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     sdgs = models.ManyToManyField(
         Sdg, blank=True, related_name="plans", verbose_name=_("bærekraftsmål")
     )
@@ -332,7 +342,7 @@ class PlanStatusChange(models.Model):
         Plan, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("plan")
     )
     status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices)
-    changed_on = models.DateField(_("dato"))
+    changed_on = models.DateField(_("dato"), validators=[validate_plausible_date])
     note = models.CharField(_("merknad"), max_length=300, blank=True)
     recorded_at = models.DateTimeField(_("registrert"), auto_now_add=True)
     recorded_by = models.ForeignKey(
