@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planportal.integrity import save_explaining_clashes
 from planportal.validators import validate_plausible_date, validate_plausible_year
 
 from ..signals import plan_type_changing
@@ -197,8 +198,10 @@ class Plan(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
-        super().save(*args, **kwargs)
+            self._make_slug()
+        save_explaining_clashes(
+            self, lambda: super(Plan, self).save(*args, **kwargs), regenerate=self._new_slug
+        )
 
     def get_absolute_url(self):
         return reverse("plans:plan-detail", kwargs={"slug": self.slug})
@@ -244,8 +247,10 @@ class Plan(models.Model):
 
     def clean(self):
         errors = {}
-        if not self.slug and self.title:
-            self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
+        # A slug the portal made is made again at each check: another plan may have taken it
+        # since the last one (a double click).
+        if self.title and (not self.slug or getattr(self, "_slug_made", False)):
+            self._make_slug()
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             errors["valid_to"] = _("Gyldighetens sluttår kan ikke være før startåret.")
         if self.department_id and self.department.municipality_id != self.municipality_id:
@@ -314,6 +319,17 @@ class Plan(models.Model):
             status__in=PlanStatus.in_force(),
         ).exclude(pk=self.pk)
         return others.exists()
+
+    def _make_slug(self):
+        self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
+        self._slug_made = True
+
+    def _new_slug(self, clashing_fields):
+        """A double click: the other plan took the slug first; this one takes the next."""
+        if "slug" not in clashing_fields or not getattr(self, "_slug_made", False):
+            return False
+        self._make_slug()
+        return True
 
 
 class PlanDocument(models.Model):
