@@ -6,9 +6,11 @@ then the first save has committed, so the model's own checks see it and can say 
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
-ATTEMPTS = 5
+# Each clash means the other save has committed; ten tries outlast any realistic crowd of
+# people creating the same title at the same second.
+ATTEMPTS = 10
 
 
 def save_explaining_clashes(instance, save, *, regenerate=None):
@@ -33,7 +35,8 @@ def save_explaining_clashes(instance, save, *, regenerate=None):
 
 def _explained(instance):
     try:
-        instance.validate_unique()
+        # Django's own check, not a model's override that leaves out fields it fills itself.
+        models.Model.validate_unique(instance)
         instance.validate_constraints()
     except ValidationError as error:
         return ValidationError(error.update_error_dict({}))

@@ -320,6 +320,13 @@ class Plan(models.Model):
         ).exclude(pk=self.pk)
         return others.exists()
 
+    def validate_unique(self, exclude=None):
+        # A slug the portal made is checked as it is saved, which takes the next one on a clash
+        # (another plan of the same title saved in between, a double click).
+        if getattr(self, "_slug_made", False):
+            exclude = {*(exclude or ()), "slug"}
+        super().validate_unique(exclude=exclude)
+
     def _make_slug(self):
         self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
         self._slug_made = True
