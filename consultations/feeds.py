@@ -1,6 +1,7 @@
 """Calendar (iCalendar) and Atom feeds of hearings and milestones. Published plans only, and
 never anything of the input people sent."""
 
+import logging
 from datetime import timedelta
 
 from django.contrib.syndication.views import Feed
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
+from planportal.text import without_control_characters
 from plans.selectors import public_plans
 
 from .models import Milestone
@@ -22,6 +24,8 @@ from .selectors import public_consultations
 
 ATOM_ITEMS = 30
 CALENDAR_DAYS_BACK = 365
+
+logger = logging.getLogger(__name__)
 
 
 def _calendar(name):
@@ -72,6 +76,16 @@ def _milestone_event(request, milestone):
     return event
 
 
+def _add_events(feed, request, rows, make_event):
+    """Add an event per row; a row that cannot become one (a date stored out of range before
+    dates were limited) is logged and left out, so one bad row never takes the feed down."""
+    for row in rows:
+        try:
+            feed.add_component(make_event(request, row))
+        except (OverflowError, ValueError):
+            logger.warning("%s %s left out of the calendar feed", type(row).__name__, row.pk)
+
+
 def _ics_response(calendar, filename):
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -85,13 +99,12 @@ def calendar(request):
     """
     since = timezone.localdate() - timedelta(days=CALENDAR_DAYS_BACK)
     feed = _calendar(_("Planportal: høringer og milepæler"))
-    for consultation in public_consultations().filter(deadline__gte=since).select_related("plan"):
-        feed.add_component(_consultation_event(request, consultation))
+    consultations = public_consultations().filter(deadline__gte=since).select_related("plan")
+    _add_events(feed, request, consultations, _consultation_event)
     milestones = Milestone.objects.filter(plan__in=public_plans()).filter(
         Q(completed_on__gte=since) | Q(completed_on__isnull=True, planned_end__gte=since)
     )
-    for milestone in milestones.select_related("plan"):
-        feed.add_component(_milestone_event(request, milestone))
+    _add_events(feed, request, milestones.select_related("plan"), _milestone_event)
     return _ics_response(feed, "planportal.ics")
 
 
@@ -99,12 +112,11 @@ def plan_calendar(request, slug):
     """One plan's hearings and milestones."""
     plan = get_object_or_404(public_plans(), slug=slug)
     feed = _calendar(_("Planportal: %(plan)s") % {"plan": plan.title})
-    for consultation in plan.consultations.all():
-        consultation.plan = plan
-        feed.add_component(_consultation_event(request, consultation))
-    for milestone in plan.milestones.all():
-        milestone.plan = plan
-        feed.add_component(_milestone_event(request, milestone))
+    consultations, milestones = list(plan.consultations.all()), list(plan.milestones.all())
+    for row in consultations + milestones:
+        row.plan = plan
+    _add_events(feed, request, consultations, _consultation_event)
+    _add_events(feed, request, milestones, _milestone_event)
     return _ics_response(feed, f"{plan.slug}.ics")
 
 
@@ -120,11 +132,11 @@ class NewConsultationsFeed(Feed):
         return public_consultations().select_related("plan").order_by("-created_at")[:ATOM_ITEMS]
 
     def item_title(self, consultation):
-        return consultation.title
+        return without_control_characters(consultation.title)
 
     def item_description(self, consultation):
         return _("%(plan)s. Høringen varer fra %(start)s til og med %(deadline)s.") % {
-            "plan": consultation.plan.title,
+            "plan": without_control_characters(consultation.plan.title),
             "start": date_format(consultation.starts_on, "DATE_FORMAT"),
             "deadline": date_format(consultation.deadline, "DATE_FORMAT"),
         }

@@ -1,11 +1,12 @@
 """Mail to the people who send hearing input: a receipt with a copy of what they sent.
 
 A receipt that cannot be sent is logged and left: the input is already saved, and the receipt
-page in the browser carries the same reference number.
+page in the browser carries the same reference number. That holds for every way sending can fail
+(a relay that is down, a mail backend set up wrongly, a folder that cannot be written), since
+a 500 after the input is saved makes people send it again.
 """
 
 import logging
-from smtplib import SMTPException
 
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -24,7 +25,7 @@ def send_receipt(submission, *, hearing_url):
     body = render_to_string("consultations/email/receipt.txt", context)
     try:
         send_mail(" ".join(subject.split()), body, None, [submission.email])
-    except (SMTPException, OSError):
+    except Exception:  # whatever failed, the input is saved and the page must say so
         logger.exception("Receipt for hearing input %s was not sent", submission.reference)
         return False
     return True

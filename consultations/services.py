@@ -6,6 +6,7 @@ and records who did it.
 
 import hashlib
 import hmac
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +20,8 @@ from plans.models import PlanStatus, PlanStatusChange
 
 from .models import Consultation, ConsultationPolicy, Submission, SubmissionState
 from .models.consultation import ConsultationState
+
+logger = logging.getLogger(__name__)
 
 
 def _record_user(instance, user):
@@ -221,6 +224,13 @@ def submissions_due_for_anonymisation(now=None):
                 plan.municipality_id
             )
         keep = timedelta(days=policies[plan.municipality_id].retention_days_after_adoption)
-        if after[0] + keep <= today:
-            due.append(submission)
+        try:
+            if after[0] + keep <= today:
+                due.append(submission)
+        except OverflowError:
+            # A decision date stored out of range, before dates were limited: this input waits
+            # for someone to correct the date; the rest is anonymised on time.
+            logger.warning(
+                "Submission %s skipped: its plan's decision date is out of range", submission.pk
+            )
     return due

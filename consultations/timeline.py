@@ -4,8 +4,13 @@ Server-rendered SVG sized by attributes (the Content Security Policy allows no s
 attributes); the page's table says the same in text.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from planportal.validators import all_plausible
+
+logger = logging.getLogger(__name__)
 
 WIDTH = 1000
 LABEL_WIDTH = 40
@@ -46,11 +51,30 @@ def _state(milestone, today):
     return "late" if milestone.is_late(today) else "planned"
 
 
+def _dates(milestone):
+    return [
+        d for d in (milestone.planned_start, milestone.planned_end, milestone.completed_on) if d
+    ]
+
+
+def _drawable(numbered):
+    """The (number, milestone) pairs whose dates fit the drawing; a row stored with a date out of
+    range (before the rule existed) is left out of the drawing, not allowed to break the page."""
+    kept = []
+    for number, milestone in numbered:
+        if all_plausible(_dates(milestone)):
+            kept.append((number, milestone))
+        else:
+            logger.warning("Milestone %s left out of the timeline: date out of range", milestone.pk)
+    return kept
+
+
 def timeline_drawing(milestones, today):
     """The drawing of ``milestones`` (in order), or None when there is nothing to draw."""
-    if not milestones:
+    numbered = _drawable(enumerate(milestones, start=1))
+    if not numbered:
         return None
-    dates = [d for m in milestones for d in (m.planned_start, m.planned_end, m.completed_on) if d]
+    dates = [d for _number, milestone in numbered for d in _dates(milestone)]
     latest = max(dates)
     # Today is drawn when it is near the plan's dates, not when it would squeeze them together.
     if latest < today <= latest + timedelta(days=366):
@@ -63,13 +87,13 @@ def timeline_drawing(milestones, today):
         return round(LABEL_WIDTH + (day - first).days * scale, 1)
 
     bars = []
-    for number, milestone in enumerate(milestones, start=1):
+    for row, (number, milestone) in enumerate(numbered):
         x = x_of(milestone.planned_start)
         end = x_of(milestone.planned_end + timedelta(days=1))
         bars.append(
             Bar(
                 number=number,
-                y=AXIS_HEIGHT + (number - 1) * ROW_HEIGHT,
+                y=AXIS_HEIGHT + row * ROW_HEIGHT,
                 x=x,
                 width=max(MIN_BAR, round(end - x, 1)),
                 actual_x=x_of(milestone.completed_on) if milestone.completed_on else None,
@@ -82,5 +106,5 @@ def timeline_drawing(milestones, today):
         bars=bars,
         ticks=ticks,
         today_x=today_x,
-        height=AXIS_HEIGHT + len(milestones) * ROW_HEIGHT + 4,
+        height=AXIS_HEIGHT + len(numbered) * ROW_HEIGHT + 4,
     )

@@ -4,6 +4,7 @@ import hashlib
 from csp.decorators import csp_update
 from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from mptt.admin import MPTTModelAdmin
@@ -11,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from planportal.editing import ServiceAdminMixin
 
+from .locking import lock_trees
 from .models import GoalNode, MeasureFunding
 from .models.node import contribution_errors
 from .services import node_delete, node_save
@@ -101,3 +103,11 @@ class GoalNodeAdmin(ServiceAdminMixin, SimpleHistoryAdmin, MPTTModelAdmin):
 
     def delete_model(self, request, obj):
         node_delete(node=obj)
+
+    def delete_selected_tree(self, modeladmin, request, queryset):
+        # django-mptt's bulk delete, behind the same tree lock as the services' writes.
+        if not request.POST.get("post"):
+            return super().delete_selected_tree(modeladmin, request, queryset)
+        with transaction.atomic():
+            lock_trees(*queryset.select_related("plan"))
+            return super().delete_selected_tree(modeladmin, request, queryset)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from mptt.exceptions import InvalidMove
 
+from .locking import lock_trees
 from .models import GoalNode
 from .models.node import NODE_HISTORY, OWN_SUBTREE_MESSAGE, contribution_errors
 
@@ -17,6 +18,7 @@ POSITIONS = {"first-child", "last-child", "left", "right"}
 @transaction.atomic
 def node_save(*, node, user=None, m2m=None):
     """Validate and save ``node`` (new, edited or with a new parent); returns it."""
+    lock_trees(node, node.parent)
     node.full_clean()
     m2m = m2m or {}
     if "contributes_to" in m2m and (messages := contribution_errors(node, m2m["contributes_to"])):
@@ -46,6 +48,7 @@ def node_move(*, node, target, position="last-child", user=None):
     """
     if position not in POSITIONS:
         raise ValueError(position)
+    lock_trees(node, target)
     node = GoalNode.objects.select_for_update().get(pk=node.pk)
     target = GoalNode.objects.get(pk=target.pk)
     node.parent = target if position.endswith("child") else target.parent
@@ -65,6 +68,7 @@ def node_move_among_siblings(*, node, direction, user=None):
 
     A vision has no siblings: the other roots are other municipalities' trees.
     """
+    lock_trees(node)
     if node.parent_id is None:
         return False
     siblings = list(node.get_siblings(include_self=True))
@@ -85,6 +89,7 @@ def subtree_size(node):
 @transaction.atomic
 def node_delete(*, node):
     """Delete ``node`` and everything under it; returns how many nodes went."""
+    lock_trees(node)
     count = subtree_size(node)
     node.delete()
     return count

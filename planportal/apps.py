@@ -8,3 +8,6 @@ class PlanportalConfig(AppConfig):
 
     def ready(self):
         from . import startup  # noqa: F401 - registers the deploy check of the secret key
+        from .text import connect_save_guard
+
+        connect_save_guard()

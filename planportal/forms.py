@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from .text import TypedTextForm
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DesignsystemetForm:
+class DesignsystemetForm(TypedTextForm):
     """Designsystemet's input class, and help texts and errors tied to inputs for screen readers."""
 
     def full_clean(self):

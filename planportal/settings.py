@@ -8,6 +8,7 @@ DJANGO_PROXY_COUNT reverse proxies in front of the app that append to X-Forwarde
 DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, DJANGO_EMAIL_HOST_USER, DJANGO_EMAIL_HOST_PASSWORD,
 DJANGO_EMAIL_USE_TLS, DJANGO_DEFAULT_FROM_EMAIL  the mail relay for receipts of hearing input
 DJANGO_EMAIL_BACKEND  another Django mail backend (default: SMTP; the console in debug)
+DJANGO_EMAIL_FILE_PATH  the folder the file mail backend writes to (default: sent-mail/)
 """
 
 import os
@@ -227,6 +228,8 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
+# Used by django.core.mail.backends.filebased.EmailBackend only: one file per mail sent.
+EMAIL_FILE_PATH = Path(os.environ.get("DJANGO_EMAIL_FILE_PATH", BASE_DIR / "sent-mail"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Planportal <ikke-svar@localhost>")
 
 LOGGING = {

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from planportal.forms import DATE_INPUT, DesignsystemetForm
+from planportal.validators import validate_plausible_date
 
 from .models import Area, CouncilPeriod, Plan, PlanDocument, Sdg, Theme
 
@@ -15,6 +16,7 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
         label=_("Dato for statusendringen"),
         required=False,
         widget=DATE_INPUT,
+        validators=[validate_plausible_date],
         help_text=_("Brukes bare når du endrer status. Står feltet tomt, brukes dagens dato."),
     )
 

@@ -3,10 +3,13 @@
 from django.utils.text import slugify
 
 _NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+# Dashes and slashes between words or years separate them: "2027–2030" reads 2027-2030, not
+# 20272030, and "Barn/unge" reads barn-unge.
+_SEPARATORS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212/", " "))
 
 
 def norwegian_slugify(text):
-    return slugify(str(text).translate(_NORWEGIAN_LETTERS))
+    return slugify(str(text).translate(_NORWEGIAN_LETTERS).translate(_SEPARATORS))
 
 
 def unique_slug(text, queryset, max_length=120):

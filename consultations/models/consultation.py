@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planportal.fields import HttpsURLField
+from planportal.validators import all_plausible, validate_plausible_date
 from plans.models import Plan, PlanStatus, PlanType
 
 from ..law import planstrategi_meeting_error, statutory_minimum
@@ -60,13 +61,15 @@ class Consultation(models.Model):
     )
     kind = models.CharField(_("type høring"), max_length=20, choices=ConsultationKind.choices)
     title = models.CharField(_("tittel"), max_length=200)
-    starts_on = models.DateField(_("høringen starter"))
+    starts_on = models.DateField(_("høringen starter"), validators=[validate_plausible_date])
     deadline = models.DateField(
         _("høringsfrist"),
+        validators=[validate_plausible_date],
         help_text=_("Siste dag for innspill. Innspill tas imot til og med kl. 23.59 denne dagen."),
     )
     council_meeting_on = models.DateField(
         _("dato for politisk behandling"),
+        validators=[validate_plausible_date],
         null=True,
         blank=True,
         help_text=_(
@@ -108,6 +111,9 @@ class Consultation(models.Model):
     @property
     def closes_at(self):
         """The first moment after the deadline: midnight after the deadline day, Oslo time."""
+        if self.deadline == date.max:
+            # Stored before dates were limited: a deadline at the calendar's end never passes.
+            return datetime.max.replace(tzinfo=UTC)
         return datetime.combine(self.deadline + timedelta(days=1), time.min, tzinfo=OSLO)
 
     def state_at(self, now):
@@ -139,7 +145,9 @@ class Consultation(models.Model):
             errors[NON_FIELD_ERRORS] = _(
                 "Planen er utgått. En utgått plan kan ikke sendes på høring."
             )
-        if self.starts_on and self.deadline:
+        # A date outside the range has its own message; the rules below count days from it.
+        dates = [self.starts_on, self.deadline, self.council_meeting_on]
+        if self.starts_on and self.deadline and all_plausible(dates):
             errors.update(self._period_errors(plan))
         if errors:
             raise ValidationError(errors)

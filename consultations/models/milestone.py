@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from planportal.validators import all_plausible, validate_plausible_date
 from plans.models import Plan
 
 from ..periods import Precision, describe_period, period_end, period_start
@@ -50,9 +51,10 @@ class Milestone(models.Model):
             "Må fylles ut for politisk behandling."
         ),
     )
-    planned_start = models.DateField(_("planlagt fra"))
+    planned_start = models.DateField(_("planlagt fra"), validators=[validate_plausible_date])
     planned_end = models.DateField(
         _("planlagt til"),
+        validators=[validate_plausible_date],
         blank=True,
         help_text=_("Tomt når milepælen er ett tidspunkt (én dag, uke, måned eller ett kvartal)."),
     )
@@ -71,6 +73,7 @@ class Milestone(models.Model):
     )
     completed_on = models.DateField(
         _("gjennomført dato"),
+        validators=[validate_plausible_date],
         null=True,
         blank=True,
         help_text=_("Fylles ut når milepælen er nådd."),
@@ -128,7 +131,8 @@ class Milestone(models.Model):
         errors = {}
         if self.kind == MilestoneKind.POLITICAL and not self.body.strip():
             errors["body"] = _("Skriv hvilket organ som behandler saken, for eksempel bystyret.")
-        if self.planned_start:
+        # A date outside the range has its own message; snapping it could run off the calendar.
+        if self.planned_start and all_plausible([self.planned_start, self.planned_end]):
             if self.planned_end is None:
                 self.planned_end = self.planned_start
             # Snapped first: "Wednesday to Monday" of one week is that whole week.

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 from simple_history.models import HistoricalRecords
 
+from planportal.validators import validate_plausible_year
 from plans.models import Department, Municipality, Plan, PlanStatus, PlanType, Sdg
 
 from .choices import KINDS_BY_PLAN_TYPE, MeasureStatus, NodeKind
@@ -82,8 +83,12 @@ class GoalNode(MPTTModel):
         blank=True,
         validators=[MaxValueValidator(100, _("Fremdriften kan ikke være over 100 prosent."))],
     )
-    start_year = models.PositiveSmallIntegerField(_("startår"), null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(_("sluttår"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(
+        _("startår"), null=True, blank=True, validators=[validate_plausible_year]
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("sluttår"), null=True, blank=True, validators=[validate_plausible_year]
+    )
     weight = models.PositiveSmallIntegerField(
         _("vekt"),
         default=1,
@@ -323,7 +328,7 @@ class MeasureFunding(models.Model):
     node = models.ForeignKey(
         GoalNode, on_delete=models.CASCADE, related_name="funding", verbose_name=_("tiltak")
     )
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(_("år"), validators=[validate_plausible_year])
     amount = models.IntegerField(_("beløp (1000 kr)"))
 
     class Meta:

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from planportal.validators import validate_plausible_year
+
 
 class Municipality(models.Model):
     name = models.CharField(_("navn"), max_length=100, unique=True)
@@ -66,8 +68,12 @@ class CouncilPeriod(models.Model):
         related_name="council_periods",
         verbose_name=_("kommune"),
     )
-    first_year = models.PositiveSmallIntegerField(_("første år"))
-    last_year = models.PositiveSmallIntegerField(_("siste år"))
+    first_year = models.PositiveSmallIntegerField(
+        _("første år"), validators=[validate_plausible_year]
+    )
+    last_year = models.PositiveSmallIntegerField(
+        _("siste år"), validators=[validate_plausible_year]
+    )
 
     class Meta:
         ordering = ["municipality__name", "-first_year"]

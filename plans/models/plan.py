@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from planportal.fields import HttpsURLField
+from planportal.integrity import save_explaining_clashes
+from planportal.validators import validate_plausible_date, validate_plausible_year
 
 from ..signals import plan_public_status, plan_type_changing
 from ..slugs import unique_slug
@@ -97,15 +99,23 @@ class Plan(models.Model):
         related_name="plans",
         verbose_name=_("valgperiode"),
     )
-    valid_from = models.PositiveSmallIntegerField(_("gyldig fra år"), null=True, blank=True)
-    valid_to = models.PositiveSmallIntegerField(_("gyldig til år"), null=True, blank=True)
-    adopted_on = models.DateField(_("vedtaksdato"), null=True, blank=True)
+    valid_from = models.PositiveSmallIntegerField(
+        _("gyldig fra år"), null=True, blank=True, validators=[validate_plausible_year]
+    )
+    valid_to = models.PositiveSmallIntegerField(
+        _("gyldig til år"), null=True, blank=True, validators=[validate_plausible_year]
+    )
+    adopted_on = models.DateField(
+        _("vedtaksdato"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     adopted_by = models.CharField(
         _("vedtaksorgan"), max_length=20, choices=AdoptingBody.choices, blank=True
     )
     case_number = models.CharField(_("saksnummer"), max_length=50, blank=True)
     decision_url = HttpsURLField(_("lenke til vedtaket"), blank=True)
-    next_revision_due = models.DateField(_("neste revisjon"), null=True, blank=True)
+    next_revision_due = models.DateField(
+        _("neste revisjon"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     sdgs = models.ManyToManyField(
         Sdg, blank=True, related_name="plans", verbose_name=_("bærekraftsmål")
     )
@@ -204,8 +214,10 @@ class Plan(models.Model):
         # The status the public sees may change with the stored one: read it afresh.
         self.__dict__.pop("_public_status", None)
         if not self.slug:
-            self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
-        super().save(*args, **kwargs)
+            self._make_slug()
+        save_explaining_clashes(
+            self, lambda: super(Plan, self).save(*args, **kwargs), regenerate=self._new_slug
+        )
 
     def get_absolute_url(self):
         return reverse("plans:plan-detail", kwargs={"slug": self.slug})
@@ -272,8 +284,10 @@ class Plan(models.Model):
 
     def clean(self):
         errors = {}
-        if not self.slug and self.title:
-            self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
+        # A slug the portal made is made again at each check: another plan may have taken it
+        # since the last one (a double click).
+        if self.title and (not self.slug or getattr(self, "_slug_made", False)):
+            self._make_slug()
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             errors["valid_to"] = _("Gyldighetens sluttår kan ikke være før startåret.")
         if self.department_id and self.department.municipality_id != self.municipality_id:
@@ -343,6 +357,24 @@ class Plan(models.Model):
         ).exclude(pk=self.pk)
         return others.exists()
 
+    def validate_unique(self, exclude=None):
+        # A slug the portal made is checked as it is saved, which takes the next one on a clash
+        # (another plan of the same title saved in between, a double click).
+        if getattr(self, "_slug_made", False):
+            exclude = {*(exclude or ()), "slug"}
+        super().validate_unique(exclude=exclude)
+
+    def _make_slug(self):
+        self.slug = unique_slug(self.title, Plan.objects.exclude(pk=self.pk))
+        self._slug_made = True
+
+    def _new_slug(self, clashing_fields):
+        """A double click: the other plan took the slug first; this one takes the next."""
+        if "slug" not in clashing_fields or not getattr(self, "_slug_made", False):
+            return False
+        self._make_slug()
+        return True
+
 
 class PlanDocument(models.Model):
     """A document of a plan, kept as a link to where the municipality publishes it."""
@@ -370,7 +402,7 @@ class PlanStatusChange(models.Model):
         Plan, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("plan")
     )
     status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices)
-    changed_on = models.DateField(_("dato"))
+    changed_on = models.DateField(_("dato"), validators=[validate_plausible_date])
     note = models.CharField(_("merknad"), max_length=300, blank=True)
     recorded_at = models.DateTimeField(_("registrert"), auto_now_add=True)
     recorded_by = models.ForeignKey(

@@ -1,0 +1,43 @@
+"""Saves that race: two requests pass the same uniqueness check before either has saved.
+
+The model's checks run before the save, so a double click or two editors at once can both pass
+them; the database's unique constraint then stops the second save with an IntegrityError. By
+then the first save has committed, so the model's own checks see it and can say what clashed.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+# Each clash means the other save has committed; ten tries outlast any realistic crowd of
+# people creating the same title at the same second.
+ATTEMPTS = 10
+
+
+def save_explaining_clashes(instance, save, *, regenerate=None):
+    """Run ``save()`` in a savepoint; a clash the database finds becomes a ValidationError.
+
+    ``regenerate(field_names)`` may pick new values for fields the portal chose itself (a slug
+    made from the title) and return True to try again; otherwise the clash is explained with the
+    model's own message. An IntegrityError the model's checks cannot explain is raised as is.
+    """
+    for _attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return save()
+        except IntegrityError:
+            clash = _explained(instance)
+            if clash is None:
+                raise
+            if regenerate is None or not regenerate(set(clash.error_dict)):
+                raise ValidationError(clash.messages) from None
+    raise ValidationError(clash.messages)
+
+
+def _explained(instance):
+    try:
+        # Django's own check, not a model's override that leaves out fields it fills itself.
+        models.Model.validate_unique(instance)
+        instance.validate_constraints()
+    except ValidationError as error:
+        return ValidationError(error.update_error_dict({}))
+    return None
