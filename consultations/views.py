@@ -49,7 +49,7 @@ def _receive(request, consultation, form):
         return None
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def consultation_detail(request, pk):
     consultation = consultation_page(request.user, pk)
     if consultation is None:

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from planportal.htmx import render_page_or_part
 from plans.models import Municipality
 from plans.permissions import plans_readable_by
 
@@ -20,8 +21,9 @@ def tree(request):
         "open_all": open_all,
         "show_municipality": Municipality.objects.count() > 1,
     }
-    template = "hierarchy/_tree_results.html" if request.headers.get("HX-Request") else None
-    return render(request, template or "hierarchy/tree.html", context)
+    return render_page_or_part(
+        request, "hierarchy/tree.html", "hierarchy/_tree_results.html", context
+    )
 
 
 def node_detail(request, pk):

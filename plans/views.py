@@ -3,6 +3,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from planportal.htmx import render_page_or_part
+
 from . import permissions
 from .filters import PlanFilter
 from .models import Municipality, Plan, PlanStatus
@@ -29,8 +31,7 @@ def plan_list(request):
         "status_counts": status_counts(counted),
         "show_municipality": Municipality.objects.count() > 1,
     }
-    template = "plans/_plan_results.html" if request.headers.get("HX-Request") else None
-    return render(request, template or "plans/plan_list.html", context)
+    return render_page_or_part(request, "plans/plan_list.html", "plans/_plan_results.html", context)
 
 
 def plan_detail(request, slug):
