@@ -48,4 +48,3 @@ def test_a_link_from_another_site_is_not_offered(strict_client):
     response = strict_client.post("/logg-inn/", {}, HTTP_REFERER="https://evil.example/skjema")
     assert response.status_code == 403
     assert "evil.example" not in response.content.decode()
-
