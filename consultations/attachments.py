@@ -66,3 +66,12 @@ def validate_attachment(upload):
             code="type",
         )
     return kind
+
+
+def shortened_name(name, limit=100):
+    """The submitter's file name cut to ``limit`` characters for display, keeping its ending."""
+    if len(name) <= limit:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    ending = f"{dot}{extension}" if stem and len(extension) <= 10 else ""
+    return name[: limit - len(ending) - 1] + "…" + ending

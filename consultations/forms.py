@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planportal.forms import DATE_INPUT, DesignsystemetForm
 
-from .attachments import validate_attachment
+from .attachments import shortened_name, validate_attachment
 from .models import Consultation, ConsultationDocument, Milestone, Submission
 
 
@@ -37,6 +37,8 @@ class SubmissionForm(DesignsystemetForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.style_fields()
+        # The file is stored under a generated name; the submitter's name of any length is fine.
+        self.fields["attachment"].max_length = None
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -65,7 +67,7 @@ class SubmissionForm(DesignsystemetForm, forms.ModelForm):
         """The unsaved submission, with the attachment's real type and its name kept apart."""
         submission = self.save(commit=False)
         if submission.attachment:
-            submission.attachment_name = submission.attachment.name[-200:]
+            submission.attachment_name = shortened_name(submission.attachment.name)
             submission.attachment_type = self.attachment_type
         return submission
 

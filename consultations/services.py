@@ -77,7 +77,12 @@ class SubmissionRefused(Exception):
     """Input that cannot be taken; the message says why, in Norwegian."""
 
 
-def _refusal_for_state(consultation, now):
+def input_refusal(consultation, now):
+    """Why ``consultation`` takes no input at ``now``, in Norwegian; None if it takes input."""
+    # A hearing of a draft is prepared in advance; readers of the draft (politicians) may see
+    # it, but input is taken only once the plan is public, when everyone can give it.
+    if not consultation.plan.is_published:
+        return _("Planen er ikke publisert ennå. Høringen tar imot innspill når den er åpen.")
     state = consultation.state_at(now)
     if state == ConsultationState.UPCOMING:
         return _("Høringen har ikke startet ennå. Du kan sende innspill fra %(start)s.") % {
@@ -102,7 +107,7 @@ def _over_rate_limit(key, now):
 def submission_receive(*, consultation, submission, client_address, now=None):
     """Take ``submission`` (unsaved, from the public form) for ``consultation``, or refuse it."""
     now = now or timezone.now()
-    if refusal := _refusal_for_state(consultation, now):
+    if refusal := input_refusal(consultation, now):
         raise SubmissionRefused(refusal)
     key = client_key(client_address)
     with transaction.atomic():

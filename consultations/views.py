@@ -18,7 +18,7 @@ from .selectors import (
     progress_rows,
     public_consultations,
 )
-from .services import SubmissionRefused, submission_receive
+from .services import SubmissionRefused, input_refusal, submission_receive
 
 RECEIPT_SESSION_KEY = "submission_receipt"
 
@@ -47,15 +47,16 @@ def _receive(request, consultation, form):
         return None
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def consultation_detail(request, pk):
     consultation = consultation_page(request.user, pk)
     if consultation is None:
         raise Http404
     now = timezone.now()
     state = consultation.state_at(now)
+    refusal = input_refusal(consultation, now)
     form = None
-    if state == ConsultationState.OPEN or request.method == "POST":
+    if refusal is None or request.method == "POST":
         form = SubmissionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and (submission := _receive(request, consultation, form)):
         mailed = send_receipt(
@@ -74,6 +75,7 @@ def consultation_detail(request, pk):
         "states": ConsultationState,
         "now": now,
         "form": form,
+        "refusal": refusal,
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "consultations/consultation_detail.html", context, status=status)

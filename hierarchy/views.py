@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from planportal.htmx import render_page_or_part
 from plans.permissions import plans_readable_by
 
 from .filters import TreeFilterForm
@@ -18,8 +19,9 @@ def tree(request):
         "page": tree_page(readable, open_all=open_all, **form.criteria()),
         "open_all": open_all,
     }
-    template = "hierarchy/_tree_results.html" if request.headers.get("HX-Request") else None
-    return render(request, template or "hierarchy/tree.html", context)
+    return render_page_or_part(
+        request, "hierarchy/tree.html", "hierarchy/_tree_results.html", context
+    )
 
 
 def node_detail(request, pk):

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from planportal.editing import save_through
+from planportal.htmx import render_page_or_part
 from plans.models import PlanType
 from plans.permissions import plans_readable_by
 from plans.workspace_views import workspace_member_required
@@ -82,9 +83,9 @@ def _search_context(request, rows):
 
 
 def _picker(request, template, context):
-    if request.headers.get("HX-Request"):
-        template = "hierarchy/workspace/_picker_results.html"
-    return render(request, template, context)
+    return render_page_or_part(
+        request, template, "hierarchy/workspace/_picker_results.html", context
+    )
 
 
 @workspace_member_required
@@ -130,7 +131,11 @@ def _save_node_form(request, form, funding):
 def node_create(request, slug):
     plan = goals_plan(request, slug)
     parent = _parent_from_address(request)
-    if request.method == "GET" and parent is None and not kind_choices(plan.plan_type, None):
+    if (
+        request.method in ("GET", "HEAD")
+        and parent is None
+        and not kind_choices(plan.plan_type, None)
+    ):
         return redirect("goal-workspace:parent-picker", slug=plan.slug)
     rows = readable_rows(request.user, plan.municipality_id)
     form = GoalNodeForm(request.POST or None, plan=plan, parent=parent, rows=rows)

@@ -160,6 +160,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# The language switch's cookie: sent on a link followed from another site, over HTTPS only.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+# A refused form gets a Norwegian page in the portal's layout instead of Django's English one.
+CSRF_FAILURE_VIEW = "planportal.csrf.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy (django-csp). The pages load scripts (htmx), styles and fonts from

@@ -4,7 +4,6 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from planportal.admin import HistoryAdmin
-
 from planportal.editing import ServiceAdminMixin
 
 from .models import (

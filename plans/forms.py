@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,11 +8,17 @@ from planportal.validators import validate_plausible_date
 
 from .models import Area, CouncilPeriod, Plan, PlanDocument, Sdg, Theme
 
+STALE_SAVE = _(
+    "Skjemaet sa ikke hvilken versjon av planen du startet fra, så vi kan ikke vite om noen "
+    "andre har lagret planen i mellomtiden. Endringene er ikke lagret. Se over skjemaet og "
+    "lagre igjen."
+)
+
 
 class PlanForm(DesignsystemetForm, forms.ModelForm):
     """Every field a planner keeps up to date; choices limited to what the user may use."""
 
-    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
     status_changed_on = forms.DateField(
         label=_("Dato for statusendringen"),
         required=False,
@@ -92,7 +99,7 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
         (_("Sammenhenger"), ["replaces", "implements", "themes", "areas", "sdgs"]),
     ]
 
-    def __init__(self, *args, departments, **kwargs):
+    def __init__(self, *args, departments, readable_plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
         municipalities = departments.values("municipality_id")
@@ -102,18 +109,35 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
         self.fields["areas"].queryset = Area.objects.filter(
             municipality_id__in=municipalities
         ).select_related("municipality")
-        related = Plan.objects.filter(municipality_id__in=municipalities).order_by("title")
+        related = readable_plans.filter(municipality_id__in=municipalities)
         if self.instance.pk:
             related = related.exclude(pk=self.instance.pk)
             self.fields["base_version"].initial = self.instance.version
-        self.fields["replaces"].queryset = related
-        self.fields["implements"].queryset = related
+        for name in ("replaces", "implements"):
+            self.fields[name].queryset = self._readable_or_current(related, name)
         self.fields["sdgs"].queryset = Sdg.objects.all()
         self.fields["themes"].queryset = Theme.objects.all()
         self.style_fields()
 
+    def _readable_or_current(self, readable, name):
+        """Plans the user may read, plus the one already linked: a link someone else made to
+        a draft stays as it is instead of making the form refuse a save that did not touch it."""
+        current = getattr(self.instance, f"{name}_id", None)
+        plans = Plan.objects.filter(Q(pk__in=readable.values("pk")) | Q(pk=current))
+        return plans.order_by("title")
+
+    def clean_base_version(self):
+        value = self.cleaned_data["base_version"]
+        return int(value) if value.isdigit() else None
+
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and cleaned.get("base_version") is None:
+            # A save that does not say which version it started from could overwrite someone
+            # else's without a word: refused as stale. Saving again builds on this version.
+            self.add_error(None, STALE_SAVE)
+            self.data = self.data.copy()
+            self.data["base_version"] = self.instance.version
         department, areas = cleaned.get("department"), cleaned.get("areas")
         if department and areas:
             foreign = [

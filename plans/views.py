@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import render
+
+from planportal.htmx import render_page_or_part
 
 from .filters import PlanFilter
 from .selectors import (
@@ -23,5 +24,4 @@ def plan_list(request):
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "status_counts": status_counts(counted),
     }
-    template = "plans/_plan_results.html" if request.headers.get("HX-Request") else None
-    return render(request, template or "plans/plan_list.html", context)
+    return render_page_or_part(request, "plans/plan_list.html", "plans/_plan_results.html", context)

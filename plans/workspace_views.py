@@ -65,7 +65,7 @@ def workspace_home(request):
     return render(request, "plans/workspace/home.html", context)
 
 
-def _save_plan_form(request, form, documents, *, base_version=None):
+def _save_plan_form(request, form, documents):
     """Save the plan form and its documents together, or not at all. True if saved."""
 
     def save():
@@ -73,7 +73,7 @@ def _save_plan_form(request, form, documents, *, base_version=None):
             plan=form.save(commit=False),
             user=request.user,
             status_changed_on=form.status_date,
-            base_version=base_version,
+            base_version=form.cleaned_data["base_version"],
             m2m=form.m2m_values(),
         )
         documents.instance = plan
@@ -88,7 +88,8 @@ def plan_create(request):
     departments = permissions.departments_for_new_plans(request.user)
     if not departments.exists():
         raise PermissionDenied
-    form = PlanForm(request.POST or None, departments=departments)
+    readable = permissions.plans_readable_by(request.user)
+    form = PlanForm(request.POST or None, departments=departments, readable_plans=readable)
     documents = PlanDocumentFormSet(request.POST or None, prefix="documents")
     if request.method == "POST" and _save_plan_form(request, form, documents):
         messages.success(request, _("Planen er opprettet. Den er ikke publisert ennå."))
@@ -101,13 +102,15 @@ def plan_create(request):
 def plan_edit(request, slug):
     plan = changeable_plan(request, slug)
     departments = permissions.departments_for_new_plans(request.user)
-    form = PlanForm(request.POST or None, instance=plan, departments=departments)
+    readable = permissions.plans_readable_by(request.user)
+    form = PlanForm(
+        request.POST or None, instance=plan, departments=departments, readable_plans=readable
+    )
     documents = PlanDocumentFormSet(request.POST or None, instance=plan, prefix="documents")
     conflict = None
     if request.method == "POST":
-        base_version = _posted_version(request, plan)
         try:
-            if _save_plan_form(request, form, documents, base_version=base_version):
+            if _save_plan_form(request, form, documents):
                 messages.success(request, _("Endringene er lagret."))
                 return redirect("workspace:plan-edit", slug=form.instance.slug)
         except EditConflict as error:
@@ -123,13 +126,6 @@ def plan_edit(request, slug):
         "can_publish": permissions.can_publish_plan(request.user, plan),
     }
     return render(request, "plans/workspace/plan_form.html", context)
-
-
-def _posted_version(request, plan):
-    try:
-        return int(request.POST.get("base_version", ""))
-    except ValueError:
-        return plan.version
 
 
 @require_POST
