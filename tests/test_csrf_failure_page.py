@@ -6,7 +6,8 @@ import re
 import pytest
 from django.test import Client
 
-from tests.consultations.page_helpers import open_hearing, submission_data
+from tests.consultations.page_helpers import submission_data
+from tests.helpers import open_hearing
 
 pytestmark = pytest.mark.django_db
 

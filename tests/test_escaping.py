@@ -19,8 +19,8 @@ from icalendar import Calendar
 from consultations.models import SubmissionState
 from hierarchy.models import MeasureStatus, NodeKind
 from plans.models import PlanStatus, PlanType, Role
-from tests.consultations.page_helpers import member, open_hearing
 from tests.factories import GoalNodeFactory, MilestoneFactory, SubmissionFactory
+from tests.helpers import member, open_hearing
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from consultations.models import SubmissionState
 from hierarchy.models import NodeKind
 from plans.models import PlanType, Role
-from tests.consultations.page_helpers import member, open_hearing
 from tests.factories import GoalNodeFactory, MilestoneFactory, SubmissionFactory
+from tests.helpers import member, open_hearing
 from tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db

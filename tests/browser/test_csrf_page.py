@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_csp import Violations
-from tests.consultations.page_helpers import open_hearing
+from tests.helpers import open_hearing
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from plans.models import PlanStatus, Role
-from tests.consultations.page_helpers import day, hearing, member, open_hearing, row_with
+from tests.consultations.page_helpers import day, row_with
 from tests.factories import MilestoneFactory
+from tests.helpers import hearing, member, open_hearing
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from django.core import mail
 
 from consultations.models import Submission
 from plans.models import Role
-from tests.consultations.page_helpers import member, open_hearing, pdf_upload, submission_data
+from tests.consultations.page_helpers import pdf_upload, submission_data
+from tests.helpers import member, open_hearing
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.test import Client
 
 from hierarchy.models import NodeKind
 from plans.models import Plan, PlanStatus, PlanType, Role
-from tests.consultations.page_helpers import member
+from tests.helpers import member
 from tests.hierarchy.editing_helpers import add
 from tests.hierarchy.tree_checks import mptt_problems
 from tests.plans.workspace_helpers import plan_form_data

@@ -4,7 +4,8 @@ import pytest
 
 from consultations.models import Consultation
 from plans.models import Plan, PlanStatus, Role
-from tests.consultations.page_helpers import consultation_form_data, member, open_hearing
+from tests.consultations.page_helpers import consultation_form_data
+from tests.helpers import member, open_hearing
 from tests.plans.workspace_helpers import plan_form_data
 
 pytestmark = pytest.mark.django_db

@@ -12,14 +12,9 @@ from django.core.management import call_command
 
 from consultations.models import Consultation, Milestone, Submission
 from plans.models import Plan, PlanStatus, Role
-from tests.consultations.page_helpers import (
-    consultation_form_data,
-    day,
-    member,
-    milestone_form_data,
-    open_hearing,
-)
+from tests.consultations.page_helpers import consultation_form_data, day, milestone_form_data
 from tests.factories import MilestoneFactory, SubmissionFactory
+from tests.helpers import member, open_hearing
 from tests.plans.workspace_helpers import plan_form_data
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 
 from plans.models import Plan, PlanStatus, PlanType, Role
 from plans.slugs import norwegian_slugify
-from tests.consultations.page_helpers import member
+from tests.helpers import member
 from tests.plans.workspace_helpers import plan_form_data
 
 pytestmark = pytest.mark.django_db

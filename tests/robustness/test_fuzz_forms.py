@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from hierarchy.models import NodeKind
 from plans.models import Plan, PlanStatus, PlanType, Role
-from tests.consultations.page_helpers import consultation_form_data, member, milestone_form_data
+from tests.consultations.page_helpers import consultation_form_data, milestone_form_data
+from tests.helpers import member
 from tests.hierarchy.editing_helpers import add, node_form_data
 from tests.plans.workspace_helpers import plan_form_data
 

@@ -4,7 +4,8 @@ page says no mail was sent. The file backend the README suggests works out of th
 import pytest
 
 from consultations.models import Submission
-from tests.consultations.page_helpers import open_hearing, submission_data
+from tests.consultations.page_helpers import submission_data
+from tests.helpers import open_hearing
 from tests.test_settings import run_manage
 
 pytestmark = pytest.mark.django_db
