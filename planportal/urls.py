@@ -6,13 +6,15 @@ from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
 from plans.forms import SignInForm
 
-from . import views
+from . import legal_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("planer/<slug:slug>/kalender.ics", consultation_feeds.plan_calendar, name="plan-calendar"),
     path("planer/", include("plans.urls")),
     path("horinger/", include("consultations.urls")),
+    path("tilgjengelighet/", legal_views.accessibility_statement, name="accessibility"),
+    path("personvern/", legal_views.privacy_notice, name="privacy"),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("mal/", include("hierarchy.urls")),
     path("arbeidsflate/", include("plans.workspace_urls")),

@@ -16,7 +16,8 @@ from .selectors import (
 
 def plan_list(request):
     plans = public_plans().for_listing()
-    plan_filter = PlanFilter(request.GET or None, queryset=plans)
+    several = Municipality.objects.count() > 1
+    plan_filter = PlanFilter(request.GET or None, queryset=plans, several_municipalities=several)
     page = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     without_status = request.GET.copy()
@@ -27,7 +28,9 @@ def plan_list(request):
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "status_counts": status_counts(counted),
-        "show_municipality": Municipality.objects.count() > 1,
+        "show_municipality": several,
+        "active_filters": plan_filter.active_count(),
+        "oob": bool(request.headers.get("HX-Request")),
     }
     template = "plans/_plan_results.html" if request.headers.get("HX-Request") else None
     return render(request, template or "plans/plan_list.html", context)
