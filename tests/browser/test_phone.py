@@ -34,7 +34,7 @@ def too_wide(page):
         """width => [...document.querySelectorAll('body *')]
             .filter(el => el.getBoundingClientRect().right > width + 1)
             .slice(0, 3)
-            .map(el => el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40))""",
+            .map(el => el.tagName + ': ' + el.textContent.trim().slice(0, 40))""",
         PHONE["width"],
     )
 
