@@ -5,6 +5,9 @@ Links written before the names were settled keep working: ``with_norwegian_names
 old English names as aliases.
 """
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from plans.models import Municipality
 
 OLD_NAMES = {
@@ -52,3 +55,19 @@ def narrow_to_municipality(fields, query, municipality, labelled=False):
                 query.pop(name)
         elif labelled:
             field.label_from_instance = lambda obj: f"{obj.municipality.name}: {obj}"
+
+
+class MunicipalityForm(forms.Form):
+    """``?kommune=<slug>`` on the pages that filter by municipality alone (home, hearings)."""
+
+    kommune = forms.ModelChoiceField(
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Kommune"),
+        empty_label=_("Alle kommuner"),
+    )
+
+    def municipality(self):
+        """The chosen municipality, or None for all (also for an unknown one, shown as an error)."""
+        return self.cleaned_data.get("kommune") if self.is_valid() else None
