@@ -7,16 +7,19 @@ attributes); the page's table says the same in text.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-WIDTH = 1000
-LABEL_WIDTH = 40
-ROW_HEIGHT = 28
+# Narrow, so that the text keeps a readable size when the drawing shrinks to a phone's width.
+WIDTH = 480
+LABEL_WIDTH = 8
+# Each row has the milestone's name on a line of its own above its bar.
+ROW_HEIGHT = 42
 AXIS_HEIGHT = 24
-MIN_BAR = 8
+MIN_BAR = 6
 
 
 @dataclass(frozen=True)
 class Bar:
     number: int
+    label: str
     y: float
     x: float
     width: float
@@ -69,6 +72,7 @@ def timeline_drawing(milestones, today):
         bars.append(
             Bar(
                 number=number,
+                label=str(milestone.label),
                 y=AXIS_HEIGHT + (number - 1) * ROW_HEIGHT,
                 x=x,
                 width=max(MIN_BAR, round(end - x, 1)),
