@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from planportal.filtering import chosen_municipality, narrow_to_municipality
 from plans.models import Department, Municipality
 
 
@@ -21,7 +22,12 @@ class ProgressFilter(django_filters.FilterSet):
         empty_label=_("Alle avdelinger"),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+        super().__init__(data, *args, **kwargs)
+        if self.is_bound:
+            fields = {"avdeling": self.form.fields["avdeling"]}
+            narrow_to_municipality(fields, self.data, chosen_municipality(self.data))
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "ds-input"

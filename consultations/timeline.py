@@ -12,16 +12,19 @@ from planportal.validators import all_plausible
 
 logger = logging.getLogger(__name__)
 
-WIDTH = 1000
-LABEL_WIDTH = 40
-ROW_HEIGHT = 28
+# Narrow, so that the text keeps a readable size when the drawing shrinks to a phone's width.
+WIDTH = 480
+LABEL_WIDTH = 8
+# Each row has the milestone's name on a line of its own above its bar.
+ROW_HEIGHT = 42
 AXIS_HEIGHT = 24
-MIN_BAR = 8
+MIN_BAR = 6
 
 
 @dataclass(frozen=True)
 class Bar:
     number: int
+    label: str
     y: float
     x: float
     width: float
@@ -93,6 +96,7 @@ def timeline_drawing(milestones, today):
         bars.append(
             Bar(
                 number=number,
+                label=str(milestone.label),
                 y=AXIS_HEIGHT + row * ROW_HEIGHT,
                 x=x,
                 width=max(MIN_BAR, round(end - x, 1)),

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from planportal.filtering import MunicipalityForm
 from plans.selectors import public_plans
 
 from .filters import ProgressFilter
@@ -25,9 +26,14 @@ RECEIPT_SESSION_KEY = "submission_receipt"
 
 def consultation_list(request):
     now = timezone.now()
+    form = MunicipalityForm(request.GET)
+    consultations = public_consultations()
+    if municipality := form.municipality():
+        consultations = consultations.filter(plan__municipality=municipality)
     context = {
-        "overview": hearing_overview(public_consultations(), now),
+        "overview": hearing_overview(consultations, now),
         "now": now,
+        "form": form,
     }
     return render(request, "consultations/consultation_list.html", context)
 

@@ -3,11 +3,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from planportal.filtering import chosen_municipality, narrow_to_municipality, with_norwegian_names
 from plans.models import Department, Municipality, Sdg
+
+# The form's names are the portal's query vocabulary; the tree's selectors take English names.
+CRITERIA = {
+    "kommune": "municipality",
+    "plan": "plan",
+    "avdeling": "department",
+    "baerekraftsmal": "sdg",
+}
 
 
 class TreeFilterForm(forms.Form):
-    municipality = forms.ModelChoiceField(
+    kommune = forms.ModelChoiceField(
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         required=False,
@@ -21,26 +30,32 @@ class TreeFilterForm(forms.Form):
         label=_("Plan"),
         empty_label=_("Alle planer"),
     )
-    department = forms.ModelChoiceField(
+    avdeling = forms.ModelChoiceField(
         queryset=Department.objects.select_related("municipality"),
         required=False,
         label=_("Avdeling"),
         empty_label=_("Alle avdelinger"),
     )
-    sdg = forms.ModelChoiceField(
+    baerekraftsmal = forms.ModelChoiceField(
         queryset=Sdg.objects.all(),
         required=False,
         label=_("Bærekraftsmål"),
         empty_label=_("Alle bærekraftsmål"),
     )
 
-    def __init__(self, *args, plans, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, plans, **kwargs):
+        if data is not None:
+            data = with_norwegian_names(data)
+        super().__init__(data, *args, **kwargs)
         self.fields["plan"].queryset = plans
+        if self.is_bound:
+            narrow_to_municipality(
+                {"avdeling": self.fields["avdeling"]}, self.data, chosen_municipality(self.data)
+            )
 
     def criteria(self):
         """The valid filters as {name: object or None}; an invalid one is left out and shown."""
         if not self.is_bound:
-            return dict.fromkeys(self.fields)
+            return dict.fromkeys(CRITERIA.values())
         self.is_valid()
-        return {name: self.cleaned_data.get(name) for name in self.fields}
+        return {CRITERIA[name]: self.cleaned_data.get(name) for name in self.fields}

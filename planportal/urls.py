@@ -6,7 +6,7 @@ from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
 from plans import views as plan_views
 
-from . import views
+from . import legal_views, views
 from .forms import SignInForm
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
@@ -24,6 +24,8 @@ urlpatterns = [
     path("planer/<slug:slug>/kalender.ics", consultation_feeds.plan_calendar, name="plan-calendar"),
     path("planer/", include(plan_pages)),
     path("horinger/", include("consultations.urls")),
+    path("tilgjengelighet/", legal_views.accessibility_statement, name="accessibility"),
+    path("personvern/", legal_views.privacy_notice, name="privacy"),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("mal/", include("hierarchy.urls")),
     path("arbeidsflate/", include("plans.workspace_urls")),

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from consultations.selectors import public_consultations
 from plans import permissions
-from plans.models import Plan, PlanStatus, PlanType
+from plans.models import Municipality, Plan, PlanStatus, PlanType
 from plans.selectors import (
     plan_for_page,
     public_plans,
@@ -13,9 +13,18 @@ from plans.selectors import (
     status_counts,
 )
 
+from .filtering import MunicipalityForm
+
 
 def home(request):
+    municipalities = list(Municipality.objects.all())
+    form = MunicipalityForm(request.GET)
+    chosen = form.municipality()
     plans = public_plans()
+    consultations = public_consultations()
+    if chosen:
+        plans = plans.filter(municipality=chosen)
+        consultations = consultations.filter(plan__municipality=chosen)
     context = {
         "kps_in_force": plans.in_force()
         .filter(plan_type=PlanType.KPS)
@@ -23,8 +32,11 @@ def home(request):
         .order_by("municipality__name"),
         "status_counts": status_counts(plans),
         "recent_plans": recently_changed_plans(plans),
-        "open_consultations": public_consultations()
-        .open_at(timezone.now())
+        "form": form,
+        # Whose plans the page shows, named when the install holds more than one municipality.
+        "shown_municipalities": [chosen] if chosen else municipalities,
+        "chosen_municipality": chosen,
+        "open_consultations": consultations.open_at(timezone.now())
         .for_listing()
         .order_by("deadline", "title"),
     }

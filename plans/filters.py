@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from planportal.filtering import chosen_municipality, narrow_to_municipality, with_norwegian_names
+
 from .models import (
     Area,
     CouncilPeriod,
@@ -36,8 +38,11 @@ def _in_order(field, values):
 
 
 class PlanFilter(django_filters.FilterSet):
+    """The names are the portal's one vocabulary (``planportal.filtering``); old ones still work."""
+
     q = django_filters.CharFilter(method="filter_text", label=_("Søk i planer"))
-    municipality = django_filters.ModelChoiceFilter(
+    kommune = django_filters.ModelChoiceFilter(
+        field_name="municipality",
         queryset=Municipality.objects.all(),
         to_field_name="slug",
         label=_("Kommune"),
@@ -56,37 +61,38 @@ class PlanFilter(django_filters.FilterSet):
         label=_("Status"),
         widget=forms.CheckboxSelectMultiple,
     )
-    department = django_filters.ModelChoiceFilter(
+    avdeling = django_filters.ModelChoiceFilter(
+        field_name="department",
         queryset=Department.objects.select_related("municipality"),
         label=_("Avdeling"),
         empty_label=_("Alle avdelinger"),
     )
-    period = django_filters.ModelChoiceFilter(
+    periode = django_filters.ModelChoiceFilter(
         field_name="council_period",
         queryset=CouncilPeriod.objects.select_related("municipality"),
         label=_("Valgperiode"),
         empty_label=_("Alle valgperioder"),
     )
-    sdg = django_filters.ModelChoiceFilter(
+    baerekraftsmal = django_filters.ModelChoiceFilter(
         field_name="sdgs",
         queryset=Sdg.objects.all(),
         label=_("Bærekraftsmål"),
         empty_label=_("Alle bærekraftsmål"),
     )
-    theme = django_filters.ModelChoiceFilter(
+    tema = django_filters.ModelChoiceFilter(
         field_name="themes",
         queryset=Theme.objects.all(),
         to_field_name="slug",
         label=_("Tema"),
         empty_label=_("Alle temaer"),
     )
-    area = django_filters.ModelChoiceFilter(
+    omrade = django_filters.ModelChoiceFilter(
         field_name="areas",
         queryset=Area.objects.select_related("municipality"),
         label=_("Område"),
         empty_label=_("Alle områder"),
     )
-    decision = django_filters.ChoiceFilter(
+    beslutning = django_filters.ChoiceFilter(
         field_name="planstrategi_decisions__decision",
         choices=PlanstrategiDecisionKind.choices,
         label=_("Beslutning i planstrategien"),
@@ -99,7 +105,7 @@ class PlanFilter(django_filters.FilterSet):
         label=_("Revisjon"),
         empty_label=_("Alle planer"),
     )
-    sort = django_filters.ChoiceFilter(
+    sorter = django_filters.ChoiceFilter(
         method="sort_by",
         choices=SORT_CHOICES,
         label=_("Sorter etter"),
@@ -107,10 +113,20 @@ class PlanFilter(django_filters.FilterSet):
         empty_label=_("Beste treff"),
     )
 
-    def __init__(self, data=None, queryset=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, several_municipalities=False, **kwargs):
+        if data is not None:
+            data = with_norwegian_names(data)
         if queryset is not None:
             queryset = queryset.with_public_status()
         super().__init__(data, queryset, **kwargs)
+        municipality = chosen_municipality(self.data) if self.is_bound else None
+        fields = self.form.fields
+        narrow_to_municipality(
+            {name: fields[name] for name in ("avdeling", "periode", "omrade")},
+            self.data if self.is_bound else {},
+            municipality,
+            labelled=several_municipalities,
+        )
 
     def filter_text(self, queryset, name, value):
         return search_plans(queryset, value)
@@ -125,7 +141,7 @@ class PlanFilter(django_filters.FilterSet):
     @property
     def qs(self):
         queryset = super().qs
-        sort = self.cleaned_value("sort")
+        sort = self.cleaned_value("sorter")
         if not sort and "search_rank" in queryset.query.annotations:
             return queryset.order_by("-search_rank", "title", "id")
         ordering = {
@@ -135,6 +151,16 @@ class PlanFilter(django_filters.FilterSet):
             "-valid_from": ["-valid_from", "title"],
         }.get(sort, ["title"])
         return queryset.order_by(*ordering, "id")
+
+    def active_count(self):
+        """How many filters narrow the list (sorting does not), for the folded filters' label."""
+        if not self.is_bound:
+            return 0
+        return sum(
+            1
+            for name in self.filters
+            if name != "sorter" and any(value for value in self.data.getlist(name))
+        )
 
     def cleaned_value(self, name):
         """The valid value of one filter, or "" when it is absent or invalid."""

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 
+from planportal.context_processors import holds_several_municipalities
 from planportal.htmx import render_page_or_part
 
 from .filters import PlanFilter
@@ -12,7 +13,8 @@ from .selectors import (
 
 def plan_list(request):
     plans = public_plans().for_listing()
-    plan_filter = PlanFilter(request.GET or None, queryset=plans)
+    several = holds_several_municipalities()
+    plan_filter = PlanFilter(request.GET or None, queryset=plans, several_municipalities=several)
     page = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     without_status = request.GET.copy()
@@ -23,5 +25,7 @@ def plan_list(request):
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "status_counts": status_counts(counted),
+        "active_filters": plan_filter.active_count(),
+        "oob": bool(request.headers.get("HX-Request")),
     }
     return render_page_or_part(request, "plans/plan_list.html", "plans/_plan_results.html", context)

@@ -20,8 +20,10 @@ def test_public_pages_pass_axe(page, demo_data):
     for path in [
         "/",
         "/planer/",
-        "/planer/?status=drafting&type=temaplan&sort=status",
+        "/planer/?status=drafting&type=temaplan&sorter=status",
         "/planer/?q=ingenting-finnes",
+        "/tilgjengelighet/",
+        "/personvern/",
         handlingsplan.get_absolute_url(),
         "/planer/finnes-ikke/",
     ]:

@@ -144,7 +144,7 @@ def test_an_unknown_filter_value_is_reported_and_the_tree_still_shown(client, tr
 
 
 def test_municipality_filter_only_with_several_municipalities(client, tree):
-    assert 'name="municipality"' not in client.get("/mal/").content.decode()
+    assert 'name="kommune"' not in client.get("/mal/").content.decode()
 
     baerum = MunicipalityFactory(name="Bærum", number="3201", slug="baerum")
     baerum_kps = PlanFactory(

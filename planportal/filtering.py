@@ -1,0 +1,73 @@
+"""One vocabulary for the filters in the query string, shared by every public list.
+
+The names are Norwegian, as the addresses are (``/planer/?kommune=bergen&avdeling=3&side=2``).
+Links written before the names were settled keep working: ``with_norwegian_names`` reads the
+old English names as aliases.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plans.models import Municipality
+
+OLD_NAMES = {
+    "municipality": "kommune",
+    "department": "avdeling",
+    "period": "periode",
+    "theme": "tema",
+    "area": "omrade",
+    "decision": "beslutning",
+    "sdg": "baerekraftsmal",
+    "sort": "sorter",
+    "page": "side",
+}
+
+
+def with_norwegian_names(query):
+    """A mutable copy of ``query`` with old parameter names renamed (a new name wins)."""
+    query = query.copy()
+    for old, new in OLD_NAMES.items():
+        if old in query:
+            values = query.pop(old)
+            if new not in query:
+                query.setlist(new, values)
+    return query
+
+
+def chosen_municipality(query, name="kommune"):
+    """The municipality chosen in ``query`` by its slug, or None."""
+    slug = query.get(name)
+    return Municipality.objects.filter(slug=slug).first() if slug else None
+
+
+def narrow_to_municipality(fields, query, municipality, labelled=False):
+    """Offer only ``municipality``'s choices in ``fields`` ({name: form field}).
+
+    A value of another municipality left in ``query`` (mutable) from an earlier choice is
+    dropped, so that changing the municipality does not end in an error. With ``labelled``,
+    each choice is named with its municipality, for lists that mix municipalities.
+    """
+    for name, field in fields.items():
+        if municipality is not None:
+            field.queryset = field.queryset.filter(municipality=municipality)
+            value = query.get(name)
+            if value and not field.queryset.filter(pk=value if value.isdigit() else None).exists():
+                query.pop(name)
+        elif labelled:
+            field.label_from_instance = lambda obj: f"{obj.municipality.name}: {obj}"
+
+
+class MunicipalityForm(forms.Form):
+    """``?kommune=<slug>`` on the pages that filter by municipality alone (home, hearings)."""
+
+    kommune = forms.ModelChoiceField(
+        queryset=Municipality.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("Kommune"),
+        empty_label=_("Alle kommuner"),
+    )
+
+    def municipality(self):
+        """The chosen municipality, or None for all (also for an unknown one, shown as an error)."""
+        return self.cleaned_data.get("kommune") if self.is_valid() else None
