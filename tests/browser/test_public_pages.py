@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from plans.models import Plan, PlanType
+from plans.models import Plan, PlanStatus, PlanType
 
 from .conftest import assert_accessible
 
@@ -24,6 +24,8 @@ def test_public_pages_pass_axe(page, demo_data):
         "/planer/?q=ingenting-finnes",
         "/tilgjengelighet/",
         "/personvern/",
+        "/?kommune=baerum",
+        "/horinger/?kommune=bergen",
         handlingsplan.get_absolute_url(),
         "/planer/finnes-ikke/",
     ]:
@@ -96,3 +98,22 @@ def test_filter_by_keyboard_without_javascript(page_without_js, demo_data):
     expect(page).to_have_url(re.compile(r"type=handlingsplan"))
     expected = Plan.objects.published().filter(plan_type=PlanType.HANDLINGSPLAN).count()
     expect(page.locator("#plan-results .plan-item")).to_have_count(expected)
+
+
+def test_choosing_a_municipality_narrows_departments_and_updates_counts(page, demo_data):
+    adopted = PlanStatus.values.index(PlanStatus.ADOPTED)
+    in_baerum = Plan.objects.published().filter(municipality__slug="baerum")
+    page.goto("/planer/")
+    page.get_by_label("Kommune", exact=True).select_option("baerum")
+    expect(page).to_have_url(re.compile(r"kommune=baerum"))
+    # htmx swaps the counts beside the list and the narrowed select out of band.
+    expected = in_baerum.filter(status=PlanStatus.ADOPTED).count()
+    expect(page.locator(f"#id_status_{adopted}_count")).to_have_text(f"({expected})")
+    departments = page.get_by_label("Avdeling", exact=True).locator("option")
+    expect(departments).to_have_count(1 + in_baerum.values("department").distinct().count())
+    # Choosing a department by keyboard swaps its own select: the focus stays on it.
+    department = page.get_by_label("Avdeling", exact=True)
+    department.focus()
+    page.keyboard.press("ArrowDown")
+    expect(page).to_have_url(re.compile(r"avdeling=\d+"))
+    expect(page.get_by_label("Avdeling", exact=True)).to_be_focused()
