@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from consultations.models import Submission
 from plans.models import PlanStatus
+from plans.services import plan_change_status
 from tests.consultations.rule_helpers import MINIMAL_PDF, days, set_policy
 from tests.factories import ConsultationFactory, DepartmentFactory, PlanFactory, SubmissionFactory
 
@@ -29,7 +30,7 @@ def run(*args):
 
 def input_to_plan(department, adopted_days_ago, *, deadline_days_before_adoption=10, **plan):
     """A submission to a hearing of a plan adopted ``adopted_days_ago`` days before today."""
-    plan.setdefault("status", PlanStatus.ADOPTED)
+    status = plan.pop("status", PlanStatus.ADOPTED)
     adopted_on = (
         timezone.localdate() - days(adopted_days_ago) if adopted_days_ago is not None else None
     )
@@ -39,6 +40,9 @@ def input_to_plan(department, adopted_days_ago, *, deadline_days_before_adoption
         starts_on=deadline - days(42),
         deadline=deadline,
     )
+    if status != consultation.plan.status:
+        # The plan work ended or was reopened after the hearing, as it happens in the workspace.
+        plan_change_status(plan=consultation.plan, status=status)
     return SubmissionFactory(
         consultation=consultation,
         name="Kari Nordmann",

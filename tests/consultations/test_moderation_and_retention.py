@@ -11,6 +11,7 @@ from django.test import TestCase
 from consultations.models import Consultation, Milestone, Submission
 from consultations.services import consultation_save, submissions_due_for_anonymisation
 from plans.models import PlanStatus, PlanStatusChange, PlanType, Role
+from plans.services import plan_change_status
 from tests.consultations.page_helpers import stored_pdf
 from tests.factories import ConsultationFactory, SubmissionFactory
 from tests.helpers import day, member, open_hearing
@@ -65,10 +66,10 @@ def test_retention_counts_from_the_first_adoption_after_the_deadline(make_plan):
 
 
 def test_input_to_plan_work_that_was_stopped_is_anonymised_too(make_plan):
-    plan = make_plan(status=PlanStatus.EXPIRED)
+    plan = make_plan(status=PlanStatus.DRAFTING)
     hearing = ConsultationFactory(plan=plan, starts_on=day(-400), deadline=day(-358))
     submission = SubmissionFactory(consultation=hearing)
-    PlanStatusChange.objects.create(plan=plan, status="expired", changed_on=day(-300))
+    plan_change_status(plan=plan, status=PlanStatus.EXPIRED, on=day(-300))
     assert submissions_due_for_anonymisation() == [submission]
 
 

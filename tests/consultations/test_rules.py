@@ -21,7 +21,14 @@ from consultations.services import consultation_delete, consultation_save, miles
 from plans.models import PlanStatus
 from tests.consultations import rule_helpers
 from tests.consultations.rule_helpers import JUNE_1, days, errors_of, set_policy, unsaved_hearing
-from tests.factories import ConsultationFactory, MilestoneFactory, SubmissionFactory, UserFactory
+from tests.factories import (
+    ConsultationFactory,
+    MilestoneFactory,
+    SubmissionFactory,
+    UncheckedConsultationFactory,
+    UncheckedMilestoneFactory,
+    UserFactory,
+)
 from tests.helpers import formset_data
 
 pytestmark = pytest.mark.django_db
@@ -220,7 +227,7 @@ def test_one_day_hearing_is_allowed(temaplan):
 
 def test_deadline_before_start_is_refused_by_the_database(temaplan):
     with pytest.raises(IntegrityError), transaction.atomic():
-        ConsultationFactory(plan=temaplan, deadline=JUNE_1 - days(1))
+        UncheckedConsultationFactory(plan=temaplan, deadline=JUNE_1 - days(1))
     assert not Consultation.objects.exists()
 
 
@@ -392,7 +399,7 @@ def test_refused_milestone_edit_leaves_the_stored_row_unchanged(temaplan):
 
 def test_milestone_end_before_start_is_refused_by_the_database(temaplan):
     with pytest.raises(IntegrityError), transaction.atomic():
-        MilestoneFactory(
+        UncheckedMilestoneFactory(
             plan=temaplan,
             planned_start=datetime.date(2026, 5, 4),
             planned_end=datetime.date(2026, 5, 3),

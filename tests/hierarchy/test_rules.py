@@ -8,7 +8,12 @@ from hierarchy.models import GoalNode, MeasureFunding, NodeKind
 from hierarchy.services import node_delete, node_move, node_save
 from plans.models import PlanStatus, PlanType
 from plans.services import plan_save
-from tests.factories import DepartmentFactory, GoalNodeFactory, PlanFactory
+from tests.factories import (
+    DepartmentFactory,
+    GoalNodeFactory,
+    PlanFactory,
+    UncheckedGoalNodeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +43,7 @@ def test_only_a_vision_is_a_root(kps, vision, add_node):
         "Velg hvilket mål dette hører inn under. Bare visjonen står øverst."
     ]
     with pytest.raises(IntegrityError), transaction.atomic():
-        GoalNodeFactory(plan=kps, parent=None, kind=NodeKind.MAIN_GOAL)
+        UncheckedGoalNodeFactory(plan=kps, parent=None, kind=NodeKind.MAIN_GOAL)
 
 
 def test_one_vision_per_municipality(kps, vision, add_node):
@@ -46,7 +51,7 @@ def test_one_vision_per_municipality(kps, vision, add_node):
         add_node(plan=kps, parent=None, kind=NodeKind.VISION)
     assert errors_of(excinfo)["kind"] == ["Kommunen har allerede en visjon øverst i måltreet."]
     with pytest.raises(IntegrityError), transaction.atomic():
-        GoalNodeFactory(plan=kps, parent=None, kind=NodeKind.VISION)
+        UncheckedGoalNodeFactory(plan=kps, parent=None, kind=NodeKind.VISION)
 
 
 def test_vision_must_belong_to_the_kps_in_force(make_plan, add_node):

@@ -82,10 +82,11 @@ def test_plan_page_hides_links_to_unpublished_plans(client, make_plan):
 def test_plan_page_uses_a_fixed_number_of_queries(client, make_plan, django_assert_max_num_queries):
     plan = make_plan()
     plan.sdgs.add(*range(1, 18))
-    for number in range(10):
-        plan_change_status(plan=plan, status=PlanStatus.values[number % 8])
+    for _ in range(10):
         MilestoneFactory(plan=plan)
         ConsultationFactory(plan=plan)
+    for number in range(10):
+        plan_change_status(plan=plan, status=PlanStatus.values[number % 8])
     # Ten queries for the plan, two for its timeline (milestones, hearings) whatever their number.
     with django_assert_max_num_queries(12):
         client.get(plan.get_absolute_url())

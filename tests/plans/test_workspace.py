@@ -118,7 +118,7 @@ def test_status_change_is_recorded_with_the_given_date_and_user(planner_client, 
     plan = make_plan(title="Skolebruksplan", status=PlanStatus.DRAFTING)
     data = plan_form_data(plan, status=PlanStatus.HEARING, status_changed_on="2025-05-12")
     assert planner_client.post(f"/arbeidsflate/planer/{plan.slug}/", data).status_code == 302
-    change = plan.status_changes.get()
+    change = plan.status_changes.get(status=PlanStatus.HEARING)
     assert (change.status, change.changed_on, change.recorded_by.username) == (
         PlanStatus.HEARING,
         datetime.date(2025, 5, 12),
