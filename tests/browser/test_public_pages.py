@@ -22,6 +22,7 @@ def test_public_pages_pass_axe(page, demo_data):
         "/planer/",
         "/planer/?status=drafting&type=temaplan&sort=status",
         "/planer/?q=ingenting-finnes",
+        "/planer/?revisjon=forfalt",
         handlingsplan.get_absolute_url(),
         "/planer/finnes-ikke/",
     ]:
