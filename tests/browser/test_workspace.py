@@ -36,9 +36,7 @@ def sign_in(page, username):
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine planer")
 
 
-def test_planner_edits_publishes_and_sees_the_change_publicly(
-    page, browser, live_server, bbs_planner
-):
+def test_planner_edits_and_the_coordinator_publishes(page, browser, live_server, bbs_planner):
     sign_in(page, "kari")
     assert_accessible(page)
     page.get_by_role("link", name="Ny skolebruksplan", exact=True).click()
@@ -46,22 +44,41 @@ def test_planner_edits_publishes_and_sees_the_change_publicly(
     page.get_by_label("Sammendrag").fill("Ny skolestruktur med tre nye skoler i Fana.")
     page.get_by_role("button", name="Lagre endringene").click()
     expect(page.get_by_text("Endringene er lagret.")).to_be_visible()
+    # Publishing is the coordinator's act: the planner has no button for it.
+    expect(page.get_by_role("button", name="Avpubliser", exact=True)).to_have_count(0)
     public = browser.new_context(base_url=live_server.url).new_page()
-
-    page.get_by_role("button", name="Avpubliser", exact=True).click()
-    expect(page.get_by_text("Planen er ikke lenger publisert.")).to_be_visible()
-    assert public.goto("/planer/ny-skolebruksplan/").status == 404
-
-    page.get_by_role("button", name="Publiser", exact=True).click()
-    expect(page.get_by_text("Planen er publisert og synlig for alle.")).to_be_visible()
-    page.get_by_role("link", name="Historikk").click()
-    expect(page.get_by_text("av kari").first).to_be_visible()
-    assert_accessible(page)
-
     assert public.goto("/planer/ny-skolebruksplan/").status == 200
     expect(public.get_by_text("Ny skolestruktur med tre nye skoler i Fana.")).to_be_visible()
     expect(public.get_by_role("link", name="Rediger planen")).to_have_count(0)
+
+    coordinator = UserFactory(username="ola")
+    coordinator.set_password(PASSWORD)
+    coordinator.save()
+    department = Plan.objects.get(slug="ny-skolebruksplan").department
+    Membership.objects.create(user=coordinator, department=department, role=Role.COORDINATOR)
+    desk = browser.new_context(base_url=live_server.url).new_page()
+    sign_in(desk, "ola")
+    desk.goto("/arbeidsflate/planer/ny-skolebruksplan/")
+    desk.get_by_role("button", name="Avpubliser", exact=True).click()
+    expect(desk.get_by_text("Planen er ikke lenger publisert.")).to_be_visible()
+    assert public.goto("/planer/ny-skolebruksplan/").status == 404
+
+    page.goto("/arbeidsflate/planer/ny-skolebruksplan/")
+    waits = "Planen venter på at en plankoordinator publiserer den."
+    expect(page.get_by_text(waits)).to_be_visible()
+
+    desk.goto("/arbeidsflate/")
+    waiting = desk.get_by_role("region", name="Utkast som venter på publisering")
+    assert_accessible(desk)
+    waiting.get_by_role("link", name="Ny skolebruksplan", exact=True).click()
+    desk.get_by_role("button", name="Publiser", exact=True).click()
+    expect(desk.get_by_text("Planen er publisert og synlig for alle.")).to_be_visible()
+    desk.get_by_role("link", name="Historikk").click()
+    expect(desk.get_by_text("av kari").first).to_be_visible()
+    assert_accessible(desk)
+    assert public.goto("/planer/ny-skolebruksplan/").status == 200
     public.context.close()
+    desk.context.close()
 
 
 def test_errors_show_next_to_the_field_and_in_a_summary(page, bbs_planner):
