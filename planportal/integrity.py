@@ -34,10 +34,15 @@ def save_explaining_clashes(instance, save, *, regenerate=None):
 
 
 def _explained(instance):
+    """The uniqueness rule the stored rows now break, or None. Only uniqueness: a check
+    constraint cannot be broken by a race, so its IntegrityError is left to be seen as it is."""
+    model = type(instance)
     try:
         # Django's own check, not a model's override that leaves out fields it fills itself.
         models.Model.validate_unique(instance)
-        instance.validate_constraints()
+        for constraint in model._meta.constraints:
+            if isinstance(constraint, models.UniqueConstraint):
+                constraint.validate(model, instance)
     except ValidationError as error:
         return ValidationError(error.update_error_dict({}))
     return None
