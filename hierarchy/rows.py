@@ -79,30 +79,44 @@ class TreeItem:
     open: bool = False
     context: bool = False  # a node of another plan, shown for what the plan's nodes hang under
     match: bool = False  # matches the filters (the rest is shown for context)
+    # The first of a plan's nodes under a node of another plan (or the root): the plan is named
+    # here once for the group, so its numbers are not read as the parent plan's.
+    starts_plan: bool = False
+    names_plan: bool = False  # a row of a flat list, naming its own plan
 
     @property
     def node(self):
         return self.row.node
 
 
-def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH):
+def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH, numbers=None, parent_plan_id=None):
     """``rows`` (tree order, each one's parent shown before it) as TreeItems for nested lists.
 
     Each item says whether a nested list opens below it and how many lists close after it,
-    so the tree is written from the flat list in one loop.
+    so the tree is written from the flat list in one loop; and whether it starts a group of
+    its plan's nodes under a node of another plan. ``numbers`` ({pk: number}) overrides the
+    rows' own; ``parent_plan_id`` is the plan of the node the top rows hang under.
     """
     if not rows:
         return []
+    numbers = numbers or {}
     base = rows[0].depth
-    items = [TreeItem(row, row.number, row.depth - base) for row in rows]
-    stack = []
+    items = [TreeItem(row, numbers.get(row.node.pk, row.number), row.depth - base) for row in rows]
+    # Per open list: the plan of the node it hangs under, and of the last item in it.
+    stack, lists = [], [[parent_plan_id, None]]
     for item in items:
         while stack and stack[-1].depth >= item.depth:
             stack.pop()
+            lists.pop()
         if stack:
             stack[-1].opens = True
             stack[-1].shown_children += 1
+        above, previous = lists[-1]
+        plan_id = item.row.node.plan_id
+        item.starts_plan = plan_id != above and plan_id != previous
+        lists[-1][1] = plan_id
         stack.append(item)
+        lists.append([plan_id, None])
     for item, following in zip(items, [*items[1:], None], strict=True):
         if not item.opens:
             item.closes = item.depth - (following.depth if following else 0)
@@ -111,9 +125,10 @@ def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH):
 
 
 def flat_items(rows, numbers=None):
-    """``rows`` as TreeItems of a flat list; ``numbers`` ({pk: number}) overrides theirs."""
+    """``rows`` as TreeItems of a flat list, each naming its plan; ``numbers`` ({pk: number})
+    overrides theirs."""
     numbers = numbers or {}
-    return [TreeItem(row, numbers.get(row.node.pk, row.number)) for row in rows]
+    return [TreeItem(row, numbers.get(row.node.pk, row.number), names_plan=True) for row in rows]
 
 
 def node_rows(nodes):

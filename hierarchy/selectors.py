@@ -10,9 +10,12 @@ Every function takes ``readable``, the plans the user may read
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.db.models import Exists, F, OuterRef, Q
+
 from plans.models import Plan
 
-from .models import GoalNode, allowed_kinds
+from . import rules
+from .models import GoalNode
 from .rows import (
     flat_items,
     nest,
@@ -21,7 +24,7 @@ from .rows import (
     visible_rows,
     without_hidden,
 )
-from .tree import TreeRow, ancestors_of, coverage, red_thread, tree_rows
+from .tree import TreeRow, ancestors_of, coverage, plan_numbers, red_thread, tree_rows
 
 
 @dataclass
@@ -126,29 +129,31 @@ def coverage_page(readable):
     return sorted(groups.values(), key=lambda group: group.municipality.name)
 
 
-def path_numbers(path, readable):
-    """{pk: "1.2.3"} for the nodes of ``path`` (each one's parent before it), in one query.
+def numbers_around(node, path, children, readable):
+    """{pk: number} for the nodes of ``path`` (the vision down to ``node``) and ``children``
+    (nodes under ``node``), in one query; the numbers of the tree page (``tree.Numbering``).
 
-    A node's number is its place among the visible children of its parent, as on the tree page.
+    A plan's top node is numbered among the visible top nodes of its plan in the whole tree:
+    those with no node of an unreadable plan above them.
     """
-    # The default manager reads in tree order, so siblings are counted in the order shown.
-    children = GoalNode.objects.filter(
-        parent_id__in={node.parent_id for node in path if node.parent_id}, plan__in=readable
-    ).values_list("parent_id", "pk")
-    places, counts = {}, {}
-    for parent_id, pk in children:
-        counts[parent_id] = counts.get(parent_id, 0) + 1
-        places[pk] = counts[parent_id]
-    numbers = {}
-    for node in path:
-        above = numbers.get(node.parent_id, "")
-        place = places.get(node.pk)
-        numbers[node.pk] = "" if place is None else (f"{above}.{place}" if above else str(place))
-    return numbers
-
-
-def joined(number, relative):
-    return f"{number}.{relative}" if number and relative else number or relative
+    path_pks = [above.pk for above in path]
+    hidden_above = GoalNode.objects.filter(
+        tree_id=OuterRef("tree_id"), lft__lt=OuterRef("lft"), rght__gt=OuterRef("rght")
+    ).exclude(plan__in=readable)
+    plan_ids = {each.plan_id for each in [*path, *children]}
+    own_children = Q(parent_id__in=path_pks, plan_id=F("parent__plan_id"))
+    tops = (
+        Q(plan_id__in=plan_ids, parent__isnull=False)
+        & ~Q(plan_id=F("parent__plan_id"))
+        & ~Exists(hidden_above)
+    )
+    entries = (
+        GoalNode.objects.filter(tree_id=node.tree_id, plan__in=readable)
+        .filter(own_children | tops | Q(pk=path_pks[0], parent__isnull=True))
+        .order_by("lft")
+        .values_list("pk", "parent_id", "plan_id", "parent__plan_id")
+    )
+    return plan_numbers(entries)
 
 
 @dataclass
@@ -178,12 +183,12 @@ def node_page(pk, readable):
     plan_pks = {above.plan_id for above in thread}
     if readable.filter(pk__in=plan_pks).count() < len(plan_pks):
         raise GoalNode.DoesNotExist
-    numbers = path_numbers(thread, readable)
     # Everything under the node counts in its progress; only the children are shown, so only
     # their plans are read (a vision's subtree is the whole tree).
     subtree = node.get_descendants(include_self=True).filter(plan__in=readable)
     rows = tree_rows(without_hidden(subtree, roots={node.pk}))
     children = [row for row in rows if row.depth == 1]
+    numbers = numbers_around(node, thread, [row.node for row in children], readable)
     plans = Plan.objects.in_bulk({row.node.plan_id for row in children})
     for row in children:
         row.node.plan = plans[row.node.plan_id]
@@ -192,10 +197,7 @@ def node_page(pk, readable):
         node=node,
         row=rows[0],
         thread=[(above, numbers[above.pk]) for above in thread],
-        children=flat_items(
-            children,
-            numbers={row.node.pk: joined(numbers[node.pk], row.number) for row in children},
-        ),
+        children=nest(children, numbers=numbers, parent_plan_id=node.plan_id),
         contributes_to=flat_items(
             node_rows(node.contributes_to.filter(plan__in=readable).select_related("plan"))
         ),
@@ -214,7 +216,7 @@ def plan_part(plan, readable):
 
     No query for a plan type that holds no nodes, one for a plan without nodes, three otherwise.
     """
-    if not allowed_kinds(plan.plan_type) or not GoalNode.objects.filter(plan=plan).exists():
+    if not rules.holds_nodes(plan.plan_type) or not GoalNode.objects.filter(plan=plan).exists():
         return []
     rows = visible_rows(readable, municipality_id=plan.municipality_id)
     by_pk = {row.node.pk: row for row in rows}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from plans.models import Department, PlanType
 
+from . import rules
 from .models import GoalNode, MeasureStatus, NodeKind
 
 
@@ -20,6 +21,7 @@ class TreeRow:
     progress: int | None = None  # own for a measure, the weighted mean of measures under others
     measures: int = 0  # measures under (and including) the node that count in the roll-up
     children: int = 0
+    place: int = 0  # among the siblings of its own plan, or among its plan's top nodes
     served_elsewhere: bool = False  # something of another plan hangs under it or contributes
     _sum: int = field(default=0, repr=False)
     _weight: int = field(default=0, repr=False)
@@ -59,7 +61,7 @@ def with_departments(nodes):
 
 def tree_rows(nodes):
     """``nodes`` (whole trees, in tree order) as TreeRows with numbers and rolled-up progress."""
-    rows, by_pk, stack = [], {}, []
+    rows, by_pk, stack, numbering = [], {}, [], Numbering()
     for node in nodes:
         while stack and (stack[-1].node.tree_id != node.tree_id or stack[-1].node.rght < node.lft):
             stack.pop()
@@ -67,14 +69,53 @@ def tree_rows(nodes):
         if stack:
             parent = stack[-1]
             parent.children += 1
-            row.number = (
-                f"{parent.number}.{parent.children}" if parent.number else str(parent.children)
+            row.place, row.number = numbering.next(
+                parent.node.pk, parent.number, node.plan_id, parent.node.plan_id
             )
         rows.append(row)
         by_pk[node.pk] = row
         stack.append(row)
     _roll_up(rows, by_pk)
     return rows
+
+
+class Numbering:
+    """Who owns a number: a node is numbered within its own plan.
+
+    A plan's top nodes (those hanging under a node of another plan) are 1, 2, … in tree order,
+    wherever they hang, and the nodes under them 1.1, 1.2, …; the vision has no number, so the
+    KPS's main goals are 1, 2, …. A node of another plan takes no place among a plan's
+    children, so nothing another plan adds, moves or deletes changes a plan's numbers.
+    Feed it the nodes in tree order, each one's parent (with its number) before it.
+    """
+
+    def __init__(self):
+        self.counts = {}
+
+    def next(self, parent_id, parent_number, plan_id, parent_plan_id):
+        """(place, number) of the next node of ``plan_id`` under ``parent_id``."""
+        own = plan_id == parent_plan_id
+        key = parent_id if own else (None, plan_id)
+        self.counts[key] = place = self.counts.get(key, 0) + 1
+        if own and parent_number:
+            return place, f"{parent_number}.{place}"
+        return place, str(place)
+
+
+def plan_numbers(entries):
+    """{pk: number} of ``entries`` (pk, parent_id, plan_id, parent's plan_id) in tree order.
+
+    For reading the numbers of a few nodes without the whole tree: give the top nodes of their
+    plans and the siblings of their own plan, each one's parent before it.
+    """
+    numbers, numbering = {}, Numbering()
+    for pk, parent_id, plan_id, parent_plan_id in entries:
+        if parent_id is None:
+            numbers[pk] = ""
+        else:
+            parent_number = numbers.get(parent_id, "")
+            numbers[pk] = numbering.next(parent_id, parent_number, plan_id, parent_plan_id)[1]
+    return numbers
 
 
 def _counts(node):
@@ -139,9 +180,6 @@ class Coverage:
     plans_outside: list  # plans that should have goals or measures in the tree but have none
 
 
-NODE_HOLDING_TYPES = [PlanType.STRATEGI, PlanType.TEMAPLAN, PlanType.HANDLINGSPLAN, PlanType.HOP]
-
-
 def coverage(rows, plans):
     """What the red thread is missing, from ``rows`` and the published ``plans`` to check.
 
@@ -170,7 +208,7 @@ def coverage(rows, plans):
     plans_in_tree = {row.node.plan_id for row in rows}
     plans_outside = [
         plan
-        for plan in plans.filter(plan_type__in=NODE_HOLDING_TYPES)
+        for plan in plans.filter(plan_type__in=rules.serving_plan_types())
         if plan.pk not in plans_in_tree
     ]
     return Coverage(unserved, without_progress, plans_outside)
