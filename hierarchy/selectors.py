@@ -12,19 +12,24 @@ from itertools import groupby
 
 from django.db.models import Exists, F, OuterRef, Q
 
-from plans.models import Plan
+from plans.models import Plan, PlanType
 
 from . import rules
-from .models import GoalNode
-from .rows import (
+from .models import GoalNode, NodeKind
+from .tree import (
+    TreeRow,
+    ancestors_of,
+    counts_in_roll_up,
     flat_items,
     nest,
     node_rows,
+    plan_numbers,
     plans_in_tree,
+    red_thread,
+    tree_rows,
     visible_rows,
     without_hidden,
 )
-from .tree import TreeRow, ancestors_of, coverage, plan_numbers, red_thread, tree_rows
 
 
 @dataclass
@@ -88,6 +93,49 @@ def tree_page(readable, *, municipality=None, open_all=False, **criteria):
         page.trees.append(GoalTree(items[0].node.plan.municipality, items))
     page.shown = len(rows)
     return page
+
+
+@dataclass
+class Coverage:
+    unserved: list  # KPS goals and strategies nothing of another plan hangs under or serves
+    without_progress: list  # measures that count but have no progress reported
+    plans_outside: list  # plans that should have goals or measures in the tree but have none
+
+
+def coverage(rows, plans):
+    """What the red thread is missing, from ``rows`` and the published ``plans`` to check.
+
+    Only contributions from ``rows`` count: a draft the reader cannot see does not take a goal
+    off the list of goals nothing serves.
+    """
+    shown = {row.node.pk for row in rows}
+    contributed_to = {
+        target
+        for source, target in GoalNode.contributes_to.through.objects.values_list(
+            "from_goalnode_id", "to_goalnode_id"
+        )
+        if source in shown
+    }
+    unserved = [
+        row
+        for row in rows
+        if row.node.plan.plan_type == PlanType.KPS
+        and row.node.kind in (NodeKind.MAIN_GOAL, NodeKind.GOAL, NodeKind.STRATEGY)
+        and not row.served_elsewhere
+        and row.node.pk not in contributed_to
+    ]
+    without_progress = [
+        row
+        for row in rows
+        if counts_in_roll_up(row.node) and row.is_leaf and row.node.progress is None
+    ]
+    in_tree = {row.node.plan_id for row in rows}
+    plans_outside = [
+        plan
+        for plan in plans.filter(plan_type__in=rules.serving_plan_types())
+        if plan.pk not in in_tree
+    ]
+    return Coverage(unserved, without_progress, plans_outside)
 
 
 @dataclass

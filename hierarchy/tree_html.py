@@ -13,7 +13,22 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from .models import MeasureStatus, NodeKind
-from .rows import KIND_COLOURS, STATUS_COLOURS
+
+# Designsystemet colours of the tags.
+KIND_COLOURS = {
+    NodeKind.VISION: "brand1",
+    NodeKind.MAIN_GOAL: "brand1",
+    NodeKind.GOAL: "brand2",
+    NodeKind.STRATEGY: "info",
+    NodeKind.MEASURE: "neutral",
+}
+STATUS_COLOURS = {
+    MeasureStatus.NOT_STARTED: "neutral",
+    MeasureStatus.ONGOING: "info",
+    MeasureStatus.DONE: "success",
+    MeasureStatus.DELAYED: "warning",
+    MeasureStatus.CANCELLED: "neutral",
+}
 
 
 @dataclass(frozen=True)

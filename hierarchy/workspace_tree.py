@@ -1,7 +1,7 @@
-"""The goal tree as the planners' workspace shows it: one plan's nodes in context, and pickers.
+"""Page-shaped reads of the planners' workspace: one plan's nodes in context, and pickers.
 
-Everything works on the numbered rows of ``tree.tree_rows`` (one query for a municipality's
-tree), so a page calls no per-node method that queries.
+Everything works on the rows of the one tree reader (``hierarchy.tree``), numbered as on the
+public pages, so a page calls no per-node method that queries.
 """
 
 from collections import Counter
@@ -16,7 +16,12 @@ PICKER_LIMIT = 50
 
 
 def readable_rows(user, municipality_id):
-    """The municipality's tree as far as the user may read it, numbered, in three queries."""
+    """The municipality's tree as far as the user may read it, numbered, with the measures'
+    departments, in three queries.
+
+    Unlike the public pages, a node under a node the user may not read is kept (hanging on the
+    nearest readable node above), so a planner can still edit their plan's nodes there.
+    """
     readable = plans_readable_by(user).filter(municipality_id=municipality_id)
     nodes = tree_nodes(municipality_id=municipality_id, plan__in=readable)
     return tree_rows(with_departments(with_plans(nodes, readable)))

@@ -3,9 +3,9 @@
 import pytest
 
 from hierarchy.models import GoalNode, MeasureStatus, NodeKind
+from hierarchy.selectors import coverage
 from hierarchy.tree import (
     ancestors_of,
-    coverage,
     tree_nodes,
     tree_rows,
     with_departments,
