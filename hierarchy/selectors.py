@@ -10,7 +10,7 @@ Every function takes ``readable``, the plans the user may read
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 
 from plans.models import Plan, PlanType
 
@@ -181,26 +181,29 @@ def numbers_around(node, path, children, readable):
     """{pk: number} for the nodes of ``path`` (the vision down to ``node``) and ``children``
     (nodes under ``node``), in one query; the numbers of the tree page (``tree.Numbering``).
 
-    A plan's top node is numbered among the visible top nodes of its plan in the whole tree:
-    those with no node of an unreadable plan above them.
+    A plan's top node is numbered among the visible top nodes of its plan before it: those with
+    no node of an unreadable plan above them. The nodes of unreadable plans are read with the
+    rest (drafts, usually few), so their subtrees are skipped in one walk in tree order.
     """
     path_pks = [above.pk for above in path]
-    hidden_above = GoalNode.objects.filter(
-        tree_id=OuterRef("tree_id"), lft__lt=OuterRef("lft"), rght__gt=OuterRef("rght")
-    ).exclude(plan__in=readable)
-    plan_ids = {each.plan_id for each in [*path, *children]}
+    shown = [*path, *children]
+    shown_plans = {each.plan_id for each in shown}  # all readable
     own_children = Q(parent_id__in=path_pks, plan_id=F("parent__plan_id"))
-    tops = (
-        Q(plan_id__in=plan_ids, parent__isnull=False)
-        & ~Q(plan_id=F("parent__plan_id"))
-        & ~Exists(hidden_above)
-    )
-    entries = (
-        GoalNode.objects.filter(tree_id=node.tree_id, plan__in=readable)
-        .filter(own_children | tops | Q(pk=path_pks[0], parent__isnull=True))
+    tops = Q(plan_id__in=shown_plans, parent__isnull=False) & ~Q(plan_id=F("parent__plan_id"))
+    rows = (
+        GoalNode.objects.filter(tree_id=node.tree_id, lft__lte=max(each.lft for each in shown))
+        .filter(own_children | tops | Q(pk=path_pks[0]) | ~Q(plan__in=readable))
         .order_by("lft")
-        .values_list("pk", "parent_id", "plan_id", "parent__plan_id")
+        .values_list("pk", "parent_id", "plan_id", "parent__plan_id", "lft", "rght")
     )
+    entries, hidden_until = [], 0
+    for pk, parent_id, plan_id, parent_plan_id, lft, rght in rows:
+        if lft < hidden_until:
+            continue
+        if plan_id not in shown_plans:  # read for being of a plan the user may not read
+            hidden_until = rght  # hidden subtrees nest, so the latest reaches furthest
+            continue
+        entries.append((pk, parent_id, plan_id, parent_plan_id))
     return plan_numbers(entries)
 
 
