@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from planportal.forms import DesignsystemetForm
 from plans.models import Department, Sdg
 
+from . import rules
 from .models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
 from .tree import ancestors_of, descendants_of, tree_nodes
-from .workspace_tree import kind_choices
 
 MEASURE_FIELDS = [
     "responsible_department",
@@ -19,8 +19,6 @@ MEASURE_FIELDS = [
     "end_year",
     "weight",
 ]
-# What a node may say it also serves, beside its parent: goals and strategies.
-CONTRIBUTION_KINDS = {NodeKind.MAIN_GOAL, NodeKind.GOAL, NodeKind.STRATEGY}
 YEAR_INPUT = forms.NumberInput(attrs={"min": 1900, "max": 2200, "inputmode": "numeric"})
 
 
@@ -67,7 +65,9 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         node = self.instance
         node.plan, node.parent = plan, parent
         self.children = list(node.get_children()) if node.pk else []
-        kinds = kind_choices(plan.plan_type, parent, [child.kind for child in self.children])
+        kinds = rules.kinds_under(
+            plan.plan_type, parent.kind if parent else None, [child.kind for child in self.children]
+        )
         if node.pk and node.kind not in kinds:
             kinds = sorted({*kinds, NodeKind(node.kind)}, key=NodeKind.rank)
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
@@ -99,7 +99,7 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
             row.node.pk: row.number
             for row in rows
             if row.node.pk in chosen
-            or (row.node.kind in CONTRIBUTION_KINDS and row.node.pk not in own_line)
+            or (rules.may_contribute_to(row.node.kind) and row.node.pk not in own_line)
         }
         # Contributions the user may not read stay as they are when the form is saved.
         self.hidden_contributions = chosen - set(numbers)
@@ -121,7 +121,7 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
     def clean_kind(self):
         kind = self.cleaned_data["kind"]
         for child in self.children:
-            if NodeKind.rank(child.kind) < NodeKind.rank(kind):
+            if not rules.may_hang_under(child.kind, kind):
                 raise ValidationError(
                     _(
                         "Kan ikke bli %(kind)s fordi %(child_kind)s «%(title)s» står under. "

@@ -5,13 +5,14 @@ from django.utils.translation import gettext as _
 
 from plans.signals import plan_type_changing
 
-from .models import KINDS_BY_PLAN_TYPE, GoalNode, NodeKind
+from . import rules
+from .models import GoalNode, NodeKind
 
 
 @receiver(plan_type_changing, dispatch_uid="hierarchy_plan_type_changing")
 def refuse_type_that_breaks_the_plans_nodes(sender, plan, **kwargs):
     """A plan may not change to a type that cannot hold the goals and measures it has."""
-    allowed = KINDS_BY_PLAN_TYPE.get(plan.plan_type, set())
+    allowed = rules.allowed_kinds(plan.plan_type)
     breaking = list(
         GoalNode.objects.filter(plan_id=plan.pk)
         .exclude(kind__in=allowed)

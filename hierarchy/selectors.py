@@ -10,18 +10,26 @@ Every function takes ``readable``, the plans the user may read
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from plans.models import Plan
+from django.db.models import F, Q
 
-from .models import GoalNode, allowed_kinds
-from .rows import (
+from plans.models import Plan, PlanType
+
+from . import rules
+from .models import GoalNode, NodeKind
+from .tree import (
+    TreeRow,
+    ancestors_of,
+    counts_in_roll_up,
     flat_items,
     nest,
     node_rows,
+    plan_numbers,
     plans_in_tree,
+    red_thread,
+    tree_rows,
     visible_rows,
     without_hidden,
 )
-from .tree import TreeRow, ancestors_of, coverage, red_thread, tree_rows
 
 
 @dataclass
@@ -88,6 +96,49 @@ def tree_page(readable, *, municipality=None, open_all=False, **criteria):
 
 
 @dataclass
+class Coverage:
+    unserved: list  # KPS goals and strategies nothing of another plan hangs under or serves
+    without_progress: list  # measures that count but have no progress reported
+    plans_outside: list  # plans that should have goals or measures in the tree but have none
+
+
+def coverage(rows, plans):
+    """What the red thread is missing, from ``rows`` and the published ``plans`` to check.
+
+    Only contributions from ``rows`` count: a draft the reader cannot see does not take a goal
+    off the list of goals nothing serves.
+    """
+    shown = {row.node.pk for row in rows}
+    contributed_to = {
+        target
+        for source, target in GoalNode.contributes_to.through.objects.values_list(
+            "from_goalnode_id", "to_goalnode_id"
+        )
+        if source in shown
+    }
+    unserved = [
+        row
+        for row in rows
+        if row.node.plan.plan_type == PlanType.KPS
+        and row.node.kind in (NodeKind.MAIN_GOAL, NodeKind.GOAL, NodeKind.STRATEGY)
+        and not row.served_elsewhere
+        and row.node.pk not in contributed_to
+    ]
+    without_progress = [
+        row
+        for row in rows
+        if counts_in_roll_up(row.node) and row.is_leaf and row.node.progress is None
+    ]
+    in_tree = {row.node.plan_id for row in rows}
+    plans_outside = [
+        plan
+        for plan in plans.filter(plan_type__in=rules.serving_plan_types())
+        if plan.pk not in in_tree
+    ]
+    return Coverage(unserved, without_progress, plans_outside)
+
+
+@dataclass
 class CoverageGroup:
     municipality: object
     unserved: list
@@ -126,29 +177,34 @@ def coverage_page(readable):
     return sorted(groups.values(), key=lambda group: group.municipality.name)
 
 
-def path_numbers(path, readable):
-    """{pk: "1.2.3"} for the nodes of ``path`` (each one's parent before it), in one query.
+def numbers_around(node, path, children, readable):
+    """{pk: number} for the nodes of ``path`` (the vision down to ``node``) and ``children``
+    (nodes under ``node``), in one query; the numbers of the tree page (``tree.Numbering``).
 
-    A node's number is its place among the visible children of its parent, as on the tree page.
+    A plan's top node is numbered among the visible top nodes of its plan before it: those with
+    no node of an unreadable plan above them. The nodes of unreadable plans are read with the
+    rest (drafts, usually few), so their subtrees are skipped in one walk in tree order.
     """
-    # The default manager reads in tree order, so siblings are counted in the order shown.
-    children = GoalNode.objects.filter(
-        parent_id__in={node.parent_id for node in path if node.parent_id}, plan__in=readable
-    ).values_list("parent_id", "pk")
-    places, counts = {}, {}
-    for parent_id, pk in children:
-        counts[parent_id] = counts.get(parent_id, 0) + 1
-        places[pk] = counts[parent_id]
-    numbers = {}
-    for node in path:
-        above = numbers.get(node.parent_id, "")
-        place = places.get(node.pk)
-        numbers[node.pk] = "" if place is None else (f"{above}.{place}" if above else str(place))
-    return numbers
-
-
-def joined(number, relative):
-    return f"{number}.{relative}" if number and relative else number or relative
+    path_pks = [above.pk for above in path]
+    shown = [*path, *children]
+    shown_plans = {each.plan_id for each in shown}  # all readable
+    own_children = Q(parent_id__in=path_pks, plan_id=F("parent__plan_id"))
+    tops = Q(plan_id__in=shown_plans, parent__isnull=False) & ~Q(plan_id=F("parent__plan_id"))
+    rows = (
+        GoalNode.objects.filter(tree_id=node.tree_id, lft__lte=max(each.lft for each in shown))
+        .filter(own_children | tops | Q(pk=path_pks[0]) | ~Q(plan__in=readable))
+        .order_by("lft")
+        .values_list("pk", "parent_id", "plan_id", "parent__plan_id", "lft", "rght")
+    )
+    entries, hidden_until = [], 0
+    for pk, parent_id, plan_id, parent_plan_id, lft, rght in rows:
+        if lft < hidden_until:
+            continue
+        if plan_id not in shown_plans:  # read for being of a plan the user may not read
+            hidden_until = rght  # hidden subtrees nest, so the latest reaches furthest
+            continue
+        entries.append((pk, parent_id, plan_id, parent_plan_id))
+    return plan_numbers(entries)
 
 
 @dataclass
@@ -178,12 +234,12 @@ def node_page(pk, readable):
     plan_pks = {above.plan_id for above in thread}
     if readable.filter(pk__in=plan_pks).count() < len(plan_pks):
         raise GoalNode.DoesNotExist
-    numbers = path_numbers(thread, readable)
     # Everything under the node counts in its progress; only the children are shown, so only
     # their plans are read (a vision's subtree is the whole tree).
     subtree = node.get_descendants(include_self=True).filter(plan__in=readable)
     rows = tree_rows(without_hidden(subtree, roots={node.pk}))
     children = [row for row in rows if row.depth == 1]
+    numbers = numbers_around(node, thread, [row.node for row in children], readable)
     plans = Plan.objects.in_bulk({row.node.plan_id for row in children})
     for row in children:
         row.node.plan = plans[row.node.plan_id]
@@ -192,10 +248,7 @@ def node_page(pk, readable):
         node=node,
         row=rows[0],
         thread=[(above, numbers[above.pk]) for above in thread],
-        children=flat_items(
-            children,
-            numbers={row.node.pk: joined(numbers[node.pk], row.number) for row in children},
-        ),
+        children=nest(children, numbers=numbers, parent_plan_id=node.plan_id),
         contributes_to=flat_items(
             node_rows(node.contributes_to.filter(plan__in=readable).select_related("plan"))
         ),
@@ -214,7 +267,7 @@ def plan_part(plan, readable):
 
     No query for a plan type that holds no nodes, one for a plan without nodes, three otherwise.
     """
-    if not allowed_kinds(plan.plan_type) or not GoalNode.objects.filter(plan=plan).exists():
+    if not rules.holds_nodes(plan.plan_type) or not GoalNode.objects.filter(plan=plan).exists():
         return []
     rows = visible_rows(readable, municipality_id=plan.municipality_id)
     by_pk = {row.node.pk: row for row in rows}

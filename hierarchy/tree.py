@@ -1,13 +1,26 @@
-"""Reading the goal tree: numbering, roll-up of progress and coverage, in a fixed number of queries.
+"""The one reader of the goal tree: rows, numbering, roll-up, ancestors, descendants, nesting.
 
 Everything here works on nodes read in tree order (``tree_id, lft``) in one query, and walks
 them in Python; no per-node method that queries is called. This module is where the rest of
-the code meets django-mptt's ``lft``/``rght`` fields, so they stay in one place.
+the code meets django-mptt's ``lft``/``rght`` fields, so they stay in one place. The pages, the
+workspace and the reports read the tree through it; page-shaped reads are in
+``hierarchy.selectors`` and ``hierarchy.workspace_tree``, the HTML in ``hierarchy.tree_html``.
+
+Who sees what: a node is shown when the user may read its plan *and* the plan of every node
+above it. A node of a plan the user may not read hides its whole subtree, so the tree shown
+never has a hole in it, and numbers and progress are counted over what is shown only.
+
+Rows become TreeItems that say where nested lists open and close, so a page writes the tree
+from a flat list (``hierarchy.tree_html``) instead of recursing.
 """
 
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 
-from plans.models import Department, PlanType
+from django.db.models import Exists, OuterRef
+
+from plans.models import Department
 
 from .models import GoalNode, MeasureStatus, NodeKind
 
@@ -20,6 +33,7 @@ class TreeRow:
     progress: int | None = None  # own for a measure, the weighted mean of measures under others
     measures: int = 0  # measures under (and including) the node that count in the roll-up
     children: int = 0
+    place: int = 0  # among the siblings of its own plan, or among its plan's top nodes
     served_elsewhere: bool = False  # something of another plan hangs under it or contributes
     _sum: int = field(default=0, repr=False)
     _weight: int = field(default=0, repr=False)
@@ -59,7 +73,7 @@ def with_departments(nodes):
 
 def tree_rows(nodes):
     """``nodes`` (whole trees, in tree order) as TreeRows with numbers and rolled-up progress."""
-    rows, by_pk, stack = [], {}, []
+    rows, by_pk, stack, numbering = [], {}, [], Numbering()
     for node in nodes:
         while stack and (stack[-1].node.tree_id != node.tree_id or stack[-1].node.rght < node.lft):
             stack.pop()
@@ -67,8 +81,8 @@ def tree_rows(nodes):
         if stack:
             parent = stack[-1]
             parent.children += 1
-            row.number = (
-                f"{parent.number}.{parent.children}" if parent.number else str(parent.children)
+            row.place, row.number = numbering.next(
+                parent.node.pk, parent.number, node.plan_id, parent.node.plan_id
             )
         rows.append(row)
         by_pk[node.pk] = row
@@ -77,7 +91,47 @@ def tree_rows(nodes):
     return rows
 
 
-def _counts(node):
+class Numbering:
+    """Who owns a number: a node is numbered within its own plan.
+
+    A plan's top nodes (those hanging under a node of another plan) are 1, 2, … in tree order,
+    wherever they hang, and the nodes under them 1.1, 1.2, …; the vision has no number, so the
+    KPS's main goals are 1, 2, …. A node of another plan takes no place among a plan's
+    children, so nothing another plan adds, moves or deletes changes a plan's numbers.
+    Feed it the nodes in tree order, each one's parent (with its number) before it.
+    """
+
+    def __init__(self):
+        self.counts = {}
+
+    def next(self, parent_id, parent_number, plan_id, parent_plan_id):
+        """(place, number) of the next node of ``plan_id`` under ``parent_id``."""
+        own = plan_id == parent_plan_id
+        key = parent_id if own else (None, plan_id)
+        self.counts[key] = place = self.counts.get(key, 0) + 1
+        if own and parent_number:
+            return place, f"{parent_number}.{place}"
+        return place, str(place)
+
+
+def plan_numbers(entries):
+    """{pk: number} of ``entries`` (pk, parent_id, plan_id, parent's plan_id) in tree order.
+
+    For reading the numbers of a few nodes without the whole tree: give the top nodes of their
+    plans and the siblings of their own plan, each one's parent before it.
+    """
+    numbers, numbering = {}, Numbering()
+    for pk, parent_id, plan_id, parent_plan_id in entries:
+        if parent_id is None:
+            numbers[pk] = ""
+        else:
+            parent_number = numbers.get(parent_id, "")
+            numbers[pk] = numbering.next(parent_id, parent_number, plan_id, parent_plan_id)[1]
+    return numbers
+
+
+def counts_in_roll_up(node):
+    """Whether ``node`` is a measure whose progress counts in the goals above it."""
     return node.kind == NodeKind.MEASURE and node.status != MeasureStatus.CANCELLED
 
 
@@ -88,9 +142,9 @@ def _roll_up(rows, by_pk):
         if node.kind == NodeKind.MEASURE and row._weight == 0:
             # A measure without sub-measures that report counts with its own progress.
             row.progress = node.progress
-            if _counts(node) and node.progress is not None:
+            if counts_in_roll_up(node) and node.progress is not None:
                 row._sum, row._weight = node.progress * node.weight, node.weight
-            row.measures = 1 if _counts(node) else 0
+            row.measures = 1 if counts_in_roll_up(node) else 0
         elif row._weight:
             row.progress = round(row._sum / row._weight)
         parent = by_pk.get(node.parent_id)
@@ -132,45 +186,105 @@ def red_thread(node):
     return list(node.get_ancestors(include_self=True).select_related("plan", "plan__municipality"))
 
 
-@dataclass
-class Coverage:
-    unserved: list  # KPS goals and strategies nothing of another plan hangs under or serves
-    without_progress: list  # measures that count but have no progress reported
-    plans_outside: list  # plans that should have goals or measures in the tree but have none
+# The tree page opens the vision and the main goals; the rest opens on request.
+OPEN_DEPTH = 2
 
 
-NODE_HOLDING_TYPES = [PlanType.STRATEGI, PlanType.TEMAPLAN, PlanType.HANDLINGSPLAN, PlanType.HOP]
+def plans_in_tree(readable):
+    """The readable plans that have goals or measures in the tree."""
+    return readable.filter(Exists(GoalNode.objects.filter(plan=OuterRef("pk"))))
 
 
-def coverage(rows, plans):
-    """What the red thread is missing, from ``rows`` and the published ``plans`` to check.
+def without_hidden(nodes, roots=()):
+    """``nodes`` (tree order) without those whose parent is missing, and so their subtrees.
 
-    Only contributions from ``rows`` count: a draft the reader cannot see does not take a goal
-    off the list of goals nothing serves.
+    ``nodes`` read with ``plan__in=readable`` lack the nodes of plans the user may not read;
+    dropping every node whose parent was dropped hides the rest of those subtrees too.
+    A root of the tree, or a node in ``roots`` (the top of a subtree read on its own), is kept.
     """
-    shown = {row.node.pk for row in rows}
-    contributed_to = {
-        target
-        for source, target in GoalNode.contributes_to.through.objects.values_list(
-            "from_goalnode_id", "to_goalnode_id"
-        )
-        if source in shown
-    }
-    unserved = [
-        row
-        for row in rows
-        if row.node.plan.plan_type == PlanType.KPS
-        and row.node.kind in (NodeKind.MAIN_GOAL, NodeKind.GOAL, NodeKind.STRATEGY)
-        and not row.served_elsewhere
-        and row.node.pk not in contributed_to
-    ]
-    without_progress = [
-        row for row in rows if _counts(row.node) and row.is_leaf and row.node.progress is None
-    ]
-    plans_in_tree = {row.node.plan_id for row in rows}
-    plans_outside = [
-        plan
-        for plan in plans.filter(plan_type__in=NODE_HOLDING_TYPES)
-        if plan.pk not in plans_in_tree
-    ]
-    return Coverage(unserved, without_progress, plans_outside)
+    kept, shown = set(roots), []
+    for node in nodes:
+        if node.parent_id is None or node.parent_id in kept or node.pk in roots:
+            kept.add(node.pk)
+            shown.append(node)
+    return shown
+
+
+def visible_rows(readable, **filters):
+    """The visible tree(s) as numbered TreeRows with rolled-up progress, in two queries."""
+    nodes = without_hidden(tree_nodes(plan__in=readable, **filters))
+    shown = with_plans(nodes, plans_in_tree(readable))
+    # tree_rows() walks lft/rght without looking at tree_id, so a second municipality's tree
+    # would be read as hanging under the first one; give it one tree (municipality) at a time.
+    by_tree = groupby(shown, key=attrgetter("municipality_id"))
+    return [row for _municipality, tree in by_tree for row in tree_rows(tree)]
+
+
+@dataclass(slots=True)
+class TreeItem:
+    """A row as a list shows it, with where a nested list opens below it and how many close."""
+
+    row: TreeRow
+    number: str
+    depth: int = 0
+    opens: bool = False  # children are shown right below it
+    closes: int = 0  # how many nested lists end after it
+    shown_children: int = 0
+    open: bool = False
+    context: bool = False  # a node of another plan, shown for what the plan's nodes hang under
+    match: bool = False  # matches the filters (the rest is shown for context)
+    # The first of a plan's nodes under a node of another plan (or the root): the plan is named
+    # here once for the group, so its numbers are not read as the parent plan's.
+    starts_plan: bool = False
+    names_plan: bool = False  # a row of a flat list, naming its own plan
+
+    @property
+    def node(self):
+        return self.row.node
+
+
+def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH, numbers=None, parent_plan_id=None):
+    """``rows`` (tree order, each one's parent shown before it) as TreeItems for nested lists.
+
+    Each item says whether a nested list opens below it and how many lists close after it,
+    so the tree is written from the flat list in one loop; and whether it starts a group of
+    its plan's nodes under a node of another plan. ``numbers`` ({pk: number}) overrides the
+    rows' own; ``parent_plan_id`` is the plan of the node the top rows hang under.
+    """
+    if not rows:
+        return []
+    numbers = numbers or {}
+    base = rows[0].depth
+    items = [TreeItem(row, numbers.get(row.node.pk, row.number), row.depth - base) for row in rows]
+    # Per open list: the plan of the node it hangs under, and of the last item in it.
+    stack, lists = [], [[parent_plan_id, None]]
+    for item in items:
+        while stack and stack[-1].depth >= item.depth:
+            stack.pop()
+            lists.pop()
+        if stack:
+            stack[-1].opens = True
+            stack[-1].shown_children += 1
+        above, previous = lists[-1]
+        plan_id = item.row.node.plan_id
+        item.starts_plan = plan_id != above and plan_id != previous
+        lists[-1][1] = plan_id
+        stack.append(item)
+        lists.append([plan_id, None])
+    for item, following in zip(items, [*items[1:], None], strict=True):
+        if not item.opens:
+            item.closes = item.depth - (following.depth if following else 0)
+        item.open = open_all or item.depth < open_depth
+    return items
+
+
+def flat_items(rows, numbers=None):
+    """``rows`` as TreeItems of a flat list, each naming its plan; ``numbers`` ({pk: number})
+    overrides theirs."""
+    numbers = numbers or {}
+    return [TreeItem(row, numbers.get(row.node.pk, row.number), names_plan=True) for row in rows]
+
+
+def node_rows(nodes):
+    """Nodes read on their own (not from a tree walk) as rows without number or progress."""
+    return [TreeRow(node=node) for node in nodes]

@@ -13,7 +13,22 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from .models import MeasureStatus, NodeKind
-from .rows import KIND_COLOURS, STATUS_COLOURS
+
+# Designsystemet colours of the tags.
+KIND_COLOURS = {
+    NodeKind.VISION: "brand1",
+    NodeKind.MAIN_GOAL: "brand1",
+    NodeKind.GOAL: "brand2",
+    NodeKind.STRATEGY: "info",
+    NodeKind.MEASURE: "neutral",
+}
+STATUS_COLOURS = {
+    MeasureStatus.NOT_STARTED: "neutral",
+    MeasureStatus.ONGOING: "info",
+    MeasureStatus.DONE: "success",
+    MeasureStatus.DELAYED: "warning",
+    MeasureStatus.CANCELLED: "neutral",
+}
 
 
 @dataclass(frozen=True)
@@ -55,14 +70,19 @@ class _Writer:
             False: escape(labels.rolled_up),
         }
 
-    def plan_link(self, plan):
-        if plan.pk not in self.plans:
-            self.plans[plan.pk] = (
-                f'<span><span class="ds-sr-only">{escape(self.labels.plan)} </span>'
-                f'<a class="ds-link" href="{escape(plan.get_absolute_url())}" lang="nb">'
-                f"{escape(plan.title)}</a></span>"
+    def plan_link(self, plan, *, visible=False):
+        """The plan's title as a link after "Plan:", which only screen readers hear unless
+        ``visible`` (the name over a group of a plan's nodes)."""
+        key = (plan.pk, visible)
+        if key not in self.plans:
+            label = escape(self.labels.plan)
+            if not visible:
+                label = f'<span class="ds-sr-only">{label}</span>'
+            self.plans[key] = (
+                f'<span>{label} <a class="ds-link" href="{escape(plan.get_absolute_url())}" '
+                f'lang="nb">{escape(plan.title)}</a></span>'
             )
-        return self.plans[plan.pk]
+        return self.plans[key]
 
     def row(self, item, title):
         node, progress = item.row.node, item.row.progress
@@ -77,6 +97,8 @@ class _Writer:
         if item.match:
             match = f'<span class="ds-sr-only">{escape(self.labels.match)}: </span>'
             row_class = "goal-row goal-row--match"
+        if item.starts_plan and self.show_plan and not item.context:
+            context += f'<p class="goal-row__plan">{self.plan_link(node.plan, visible=True)}</p>'
         html = (
             f'<li><div class="{row_class}">{context}<p class="goal-row__head">{match}{number}'
             f"{self.kinds[node.kind]} "
@@ -84,7 +106,7 @@ class _Writer:
             f"{title}</a></p>"
         )
         meta = []
-        if self.show_plan or item.context:
+        if (item.names_plan and self.show_plan) or item.context:
             meta.append(self.plan_link(node.plan))
         if is_measure:
             meta.append(self.statuses.get(node.status, self.statuses[""]))

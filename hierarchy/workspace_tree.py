@@ -1,21 +1,27 @@
-"""The goal tree as the planners' workspace shows it: one plan's nodes in context, and pickers.
+"""Page-shaped reads of the planners' workspace: one plan's nodes in context, and pickers.
 
-Everything works on the numbered rows of ``tree.tree_rows`` (one query for a municipality's
-tree), so a page calls no per-node method that queries.
+Everything works on the rows of the one tree reader (``hierarchy.tree``), numbered as on the
+public pages, so a page calls no per-node method that queries.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from plans.permissions import plans_readable_by
 
-from .models import NodeKind, allowed_kinds
-from .tree import TreeRow, tree_nodes, tree_rows, with_departments, with_plans
+from . import rules
+from .tree import TreeRow, descendants_of, tree_nodes, tree_rows, with_departments, with_plans
 
 PICKER_LIMIT = 50
 
 
 def readable_rows(user, municipality_id):
-    """The municipality's tree as far as the user may read it, numbered, in three queries."""
+    """The municipality's tree as far as the user may read it, numbered, with the measures'
+    departments, in three queries.
+
+    Unlike the public pages, a node under a node the user may not read is kept (hanging on the
+    nearest readable node above), so a planner can still edit their plan's nodes there.
+    """
     readable = plans_readable_by(user).filter(municipality_id=municipality_id)
     nodes = tree_nodes(municipality_id=municipality_id, plan__in=readable)
     return tree_rows(with_departments(with_plans(nodes, readable)))
@@ -43,16 +49,26 @@ class OutlineGroup:
 
 
 def plan_outline(rows, plan):
-    """The nodes of ``plan`` as nested items, grouped under the parent each top node hangs on."""
+    """The nodes of ``plan`` as nested items, grouped under the parent each top node hangs on.
+
+    A node moves up and down among the siblings of its own plan only, so ``first`` and
+    ``last`` are counted among those.
+    """
     by_pk = {row.node.pk: row for row in rows}
+    own = [row for row in rows if row.node.plan_id == plan.pk]
+    siblings, seen = Counter(row.node.parent_id for row in own), Counter()
     items, groups = {}, []
-    for row in rows:
+    for row in own:
         node = row.node
-        if node.plan_id != plan.pk:
-            continue
-        item = OutlineItem(
-            row, *_sibling_ends(row, by_pk), bool(kind_choices(plan.plan_type, node))
-        )
+        seen[node.parent_id] += 1
+        if node.parent_id is None:
+            first = last = True
+        elif node.parent_id not in by_pk:
+            first = last = False  # the parent is hidden from this user; let the service decide
+        else:
+            place = seen[node.parent_id]
+            first, last = place == 1, place == siblings[node.parent_id]
+        item = OutlineItem(row, first, last, bool(rules.kinds_under(plan.plan_type, node.kind)))
         items[node.pk] = item
         if node.parent_id in items:
             items[node.parent_id].children.append(item)
@@ -63,33 +79,6 @@ def plan_outline(rows, plan):
         else:
             groups.append(OutlineGroup(context=context, items=[item]))
     return groups
-
-
-def _sibling_ends(row, by_pk):
-    if row.node.parent_id is None:
-        return True, True
-    parent = by_pk.get(row.node.parent_id)
-    if parent is None or not row.number:
-        return False, False  # the parent is hidden from this user; let the service decide
-    position = int(row.number.rsplit(".", 1)[-1])
-    return position == 1, position == parent.children
-
-
-def kind_choices(plan_type, parent, below=()):
-    """The kinds a node of a plan of ``plan_type`` may be under ``parent``, in rank order.
-
-    ``below`` are the kinds of the node's children, which must not rank above it.
-    """
-    highest = min((NodeKind.rank(kind) for kind in below), default=len(NodeKind))
-    kinds = []
-    for kind in allowed_kinds(plan_type):
-        if parent is None:
-            fits = kind == NodeKind.VISION
-        else:
-            fits = kind != NodeKind.VISION and NodeKind.rank(parent.kind) <= NodeKind.rank(kind)
-        if fits and NodeKind.rank(kind) <= highest:
-            kinds.append(kind)
-    return kinds
 
 
 def search_rows(rows, query):
@@ -108,30 +97,17 @@ def search_rows(rows, query):
 
 def parents_for_plan(rows, plan_type):
     """Rows a node of a plan of ``plan_type`` could be added under."""
-    return [row for row in rows if kind_choices(plan_type, row.node)]
+    return [row for row in rows if rules.kinds_under(plan_type, row.node.kind)]
 
 
 def move_targets(rows, node):
     """Rows ``node`` may move under: not itself or below it, and not of a lower rank."""
-    rank = NodeKind.rank(node.kind)
-    below = subtree_pks(rows, node)
+    below = {node.pk} | descendants_of(rows, node.pk)
     return [
-        row for row in rows if row.node.pk not in below and NodeKind.rank(row.node.kind) <= rank
+        row
+        for row in rows
+        if row.node.pk not in below and rules.may_hang_under(node.kind, row.node.kind)
     ]
-
-
-def subtree_pks(rows, node):
-    """The pks of ``node`` and every row under it."""
-    pks, depth = {node.pk}, None
-    for row in rows:
-        if depth is None:
-            if row.node.pk == node.pk:
-                depth = row.depth
-            continue
-        if row.depth <= depth:
-            break
-        pks.add(row.node.pk)
-    return pks
 
 
 def row_of(rows, pk):

@@ -21,12 +21,11 @@ from plans.models import PlanType
 from plans.permissions import plans_readable_by
 from plans.workspace_views import workspace_member_required
 
-from . import permissions, services
+from . import permissions, rules, services
 from .forms import FundingFormSet, GoalNodeForm, MoveForm, NodeSearchForm
-from .models import NodeKind, allowed_kinds, kind_not_allowed_message
+from .models import NodeKind
 from .workspace_tree import (
     PICKER_LIMIT,
-    kind_choices,
     move_targets,
     parents_for_plan,
     plan_outline,
@@ -68,9 +67,9 @@ def plan_goals(request, slug):
     context = {
         "plan": plan,
         "groups": plan_outline(rows, plan),
-        "holds_nodes": bool(allowed_kinds(plan.plan_type)),
-        "nothing_allowed": kind_not_allowed_message(plan.plan_type, NodeKind.GOAL),
-        "can_add_vision": bool(kind_choices(plan.plan_type, None))
+        "holds_nodes": rules.holds_nodes(plan.plan_type),
+        "nothing_allowed": rules.kind_not_allowed_message(plan.plan_type, NodeKind.GOAL),
+        "can_add_vision": bool(rules.kinds_under(plan.plan_type, None))
         and not any(row.node.parent_id is None for row in rows),
     }
     return render(request, "hierarchy/workspace/plan_goals.html", context)
@@ -134,7 +133,7 @@ def node_create(request, slug):
     if (
         request.method in ("GET", "HEAD")
         and parent is None
-        and not kind_choices(plan.plan_type, None)
+        and not rules.kinds_under(plan.plan_type, None)
     ):
         return redirect("goal-workspace:parent-picker", slug=plan.slug)
     rows = readable_rows(request.user, plan.municipality_id)

@@ -1,12 +1,9 @@
-from .choices import KINDS_BY_PLAN_TYPE, MeasureStatus, NodeKind, allowed_kinds
-from .node import GoalNode, MeasureFunding, kind_not_allowed_message
+from .choices import MeasureStatus, NodeKind
+from .node import GoalNode, MeasureFunding
 
 __all__ = [
-    "KINDS_BY_PLAN_TYPE",
     "GoalNode",
     "MeasureFunding",
     "MeasureStatus",
     "NodeKind",
-    "allowed_kinds",
-    "kind_not_allowed_message",
 ]

@@ -11,7 +11,8 @@ from simple_history.models import HistoricalRecords
 from planportal.validators import validate_plausible_year
 from plans.models import Department, Municipality, Plan, PlanStatus, PlanType, Sdg
 
-from .choices import KINDS_BY_PLAN_TYPE, MeasureStatus, NodeKind
+from .. import rules
+from .choices import MeasureStatus, NodeKind
 
 # The tree's own bookkeeping (lft, rght, tree_id, level) changes for many nodes on every move;
 # the parent is what a person changed, so that is what the history keeps. Kept in a name so
@@ -186,8 +187,8 @@ class GoalNode(MPTTModel):
 
     def _kind_errors(self):
         plan = self.plan
-        if self.kind and self.kind not in KINDS_BY_PLAN_TYPE.get(plan.plan_type, set()):
-            return {"kind": kind_not_allowed_message(plan.plan_type, self.kind)}
+        if self.kind and self.kind not in rules.allowed_kinds(plan.plan_type):
+            return {"kind": rules.kind_not_allowed_message(plan.plan_type, self.kind)}
         if self.kind == NodeKind.VISION and not (
             plan.plan_type == PlanType.KPS and plan.status in PlanStatus.in_force()
         ):
@@ -201,7 +202,7 @@ class GoalNode(MPTTModel):
     def _parent_errors(self):
         parent = self.parent
         if parent is None:
-            if self.kind != NodeKind.VISION:
+            if not rules.may_hang_under(self.kind, None):
                 return {
                     "parent": _(
                         "Velg hvilket mål dette hører inn under. Bare visjonen står øverst."
@@ -213,13 +214,14 @@ class GoalNode(MPTTModel):
             if self.municipality_id and others.exists():
                 return {"kind": _("Kommunen har allerede en visjon øverst i måltreet.")}
             return {}
-        if self.kind == NodeKind.VISION:
+        rank_fits = rules.may_hang_under(self.kind, parent.kind)
+        if not rank_fits and self.kind == NodeKind.VISION:
             return {"parent": _("Visjonen står øverst og kan ikke ha et overordnet mål.")}
         if self.pk and (parent.pk == self.pk or self._is_own_descendant(parent)):
             return {"parent": OWN_SUBTREE_MESSAGE}
         if parent.municipality_id != self.municipality_id:
             return {"parent": _("Det overordnede målet hører til en annen kommune.")}
-        if NodeKind.rank(parent.kind) > NodeKind.rank(self.kind):
+        if not rank_fits:
             return {
                 "parent": format_lazy(
                     _(
@@ -241,7 +243,7 @@ class GoalNode(MPTTModel):
             for kind, title in GoalNode.objects.filter(parent_id=self.pk).values_list(
                 "kind", "title"
             )
-            if NodeKind.rank(kind) < NodeKind.rank(self.kind)
+            if not rules.may_hang_under(kind, self.kind)
         ]
         if not above:
             return {}
@@ -285,6 +287,17 @@ def contribution_errors(node, targets):
     for target in targets:
         if target.pk == node.pk:
             messages.append(_("Et mål kan ikke bidra til seg selv."))
+        elif not rules.may_contribute_to(target.kind):
+            messages.append(
+                format_lazy(
+                    _(
+                        "«{title}» er {kind}; et mål eller tiltak kan bare bidra til hovedmål, "
+                        "delmål og strategier."
+                    ),
+                    title=target,
+                    kind=target.get_kind_display().lower(),
+                )
+            )
         elif target.municipality_id != municipality_id:
             messages.append(format_lazy(_("«{title}» hører til en annen kommune."), title=target))
         elif target.pk in above:
@@ -305,21 +318,6 @@ def contribution_errors(node, targets):
                 )
             )
     return messages
-
-
-def kind_not_allowed_message(plan_type, kind):
-    allowed = [NodeKind(k).label.lower() for k in NodeKind if k in KINDS_BY_PLAN_TYPE[plan_type]]
-    if not allowed:
-        return format_lazy(
-            _("En plan av typen «{type}» har ingen mål, strategier eller tiltak."),
-            type=PlanType(plan_type).label,
-        )
-    return format_lazy(
-        _("En plan av typen «{type}» kan ikke ha {kind}. Den kan ha: {allowed}."),
-        type=PlanType(plan_type).label,
-        kind=NodeKind(kind).label.lower(),
-        allowed=", ".join(allowed),
-    )
 
 
 class MeasureFunding(models.Model):

@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 
 from plans.permissions import plans_readable_by
 
-from ..rows import KIND_COLOURS, STATUS_COLOURS
 from ..selectors import plan_part
-from ..tree_html import Labels, rows_html
+from ..tree_html import KIND_COLOURS, STATUS_COLOURS, Labels, rows_html
 
 register = template.Library()
 
@@ -45,7 +44,7 @@ def plan_goal_tree(context, plan):
 
 @register.simple_tag
 def goal_rows(items, collapsible=True, show_plan=True):
-    """The ``<li>`` rows of a goal tree list (TreeItems from ``hierarchy.rows``)."""
+    """The ``<li>`` rows of a goal tree list (TreeItems from ``hierarchy.tree``)."""
     labels = Labels(
         plan=_("Plan:"),
         progress=_("Fremdrift"),

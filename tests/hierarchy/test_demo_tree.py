@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 from hierarchy.models import GoalNode, MeasureFunding, NodeKind
+from hierarchy.selectors import coverage
 from hierarchy.services import node_delete, node_move, node_save
-from hierarchy.tree import coverage, tree_nodes, tree_rows
+from hierarchy.tree import tree_nodes, tree_rows
 from plans.models import Plan, PlanType
 from tests.hierarchy.tree_checks import mptt_problems, rule_problems
 

@@ -152,7 +152,21 @@ class GoalTreeMachine(RuleBasedStateMachine):
         rules = self.broken(kind, plan, parent, moved=node)
         if target == node and not position.endswith("child"):
             rules.add("not beside itself")
+        if not position.endswith("child") and self.node[target][1] != plan:
+            rules.add("beside a node of its own plan only")
         return rules
+
+    def place(self, pk, parent):
+        """Where the services put a node new under ``parent``: last among its plan's nodes
+        there; a node of the parent's plan before the other plans' nodes."""
+        siblings, plan = self.children[parent], self.node[pk][1]
+        own = [at for at, other in enumerate(siblings) if self.node[other][1] == plan]
+        if own:
+            siblings.insert(own[-1] + 1, pk)
+        elif parent is not None and self.node[parent][1] == plan:
+            siblings.insert(0, pk)
+        else:
+            siblings.append(pk)
 
     def inserts(self):
         return [(k, p, n) for k in RANK for p in self.plans for n in [None, *sorted(self.parent)]]
@@ -184,8 +198,8 @@ class GoalTreeMachine(RuleBasedStateMachine):
         saved = self.attempt(rules, lambda: node_save(node=node), f"insert {kind}")
         if saved is not None:
             self.parent[saved.pk] = parent
-            self.children[parent].append(saved.pk)
             self.node[saved.pk] = (kind, plan)
+            self.place(saved.pk, parent)
 
     def move(self, node, target, position):
         parent = target if position.endswith("child") else self.parent[target]
@@ -200,13 +214,14 @@ class GoalTreeMachine(RuleBasedStateMachine):
         if moved is None:
             return
         assert moved.parent_id == parent
-        self.children[self.parent[node]].remove(node)
-        siblings = self.children[parent]
-        at = {"first-child": 0, "last-child": len(siblings)}.get(position)
-        if at is None:
-            at = siblings.index(target) + (position == "right")
-        siblings.insert(at, node)
+        old_parent = self.parent[node]
+        self.children[old_parent].remove(node)
         self.parent[node] = parent
+        if position.endswith("child") or parent != old_parent:
+            self.place(node, parent)
+        else:
+            siblings = self.children[parent]
+            siblings.insert(siblings.index(target) + (position == "right"), node)
         assert rebuild_problems() == []
 
     @initialize()

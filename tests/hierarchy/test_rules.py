@@ -1,9 +1,13 @@
 """The goal tree's rules: each refused with a Norwegian message, in the model and the database."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+import hierarchy
 from hierarchy.models import GoalNode, MeasureFunding, NodeKind
 from hierarchy.services import node_delete, node_move, node_save
 from plans.models import PlanStatus, PlanType
@@ -314,3 +318,27 @@ def test_funding_outside_the_plan_period_is_refused(hop_measure):
 
 def test_funding_within_both_periods_is_accepted(hop_measure):
     MeasureFunding(node=hop_measure, year=2026, amount=500).full_clean()
+
+
+def test_a_contribution_to_a_measure_is_refused_by_the_service(line, add_node, make_plan):
+    # The form offers only goals and strategies; the service refuses the rest on its own.
+    temaplan = make_plan(title="Skyfritt", plan_type=PlanType.TEMAPLAN)
+    strategy = add_node(plan=temaplan, parent=line["beside"], kind=NodeKind.STRATEGY)
+    measure = add_node(plan=temaplan, parent=strategy, kind=NodeKind.MEASURE, title="Team")
+    with pytest.raises(ValidationError) as excinfo:
+        node_save(node=line["goal"], m2m={"contributes_to": [measure]})
+    assert errors_of(excinfo)["contributes_to"] == [
+        "«Team» er tiltak; et mål eller tiltak kan bare bidra til hovedmål, delmål og strategier."
+    ]
+    assert not line["goal"].contributes_to.exists()
+
+
+def test_the_goal_trees_rules_are_decided_in_one_module():
+    # The plan types' kinds and the rank rule: asked of hierarchy/rules.py, decided nowhere else.
+    sources = Path(hierarchy.__file__).parent.rglob("*.py")
+    deciding = {
+        path.name
+        for path in sources
+        if re.search(r"KINDS_BY_PLAN_TYPE|NodeKind\.rank\(|CONTRIBUTION_KINDS", path.read_text())
+    }
+    assert deciding == {"rules.py"}

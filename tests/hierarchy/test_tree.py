@@ -3,9 +3,9 @@
 import pytest
 
 from hierarchy.models import GoalNode, MeasureStatus, NodeKind
+from hierarchy.selectors import coverage
 from hierarchy.tree import (
     ancestors_of,
-    coverage,
     tree_nodes,
     tree_rows,
     with_departments,
@@ -37,13 +37,15 @@ def rows_by_title(rows):
     return {row.node.title: row for row in rows}
 
 
-def test_numbers_follow_the_tree(tree):
+def test_numbers_follow_the_tree_within_each_plan(tree):
     rows = rows_by_title(tree_rows(tree_nodes()))
     assert rows["Et nystemt Bergen"].number == ""
     assert rows["Bergen for alle"].number == "1"
     assert rows["Eldre som ressurs"].number == "1.2"
     assert rows["Bergen med særpreg"].number == "2"
-    assert rows["Kurs for ansatte"].number == "1.1.1.2"
+    # The temaplan's strategy is the temaplan's first top node, not the KPS's 1.1.1.
+    assert rows["Mindre mobbing"].number == "1"
+    assert rows["Kurs for ansatte"].number == "1.2"
     assert rows["Kurs for ansatte"].depth == 4
 
 
