@@ -10,7 +10,8 @@ from hierarchy.models import GoalNode, NodeKind
 from hierarchy.services import node_move, node_move_among_siblings
 from plans.models import PlanStatus, PlanType
 from tests.factories import DepartmentFactory, PlanFactory
-from tests.hierarchy.editing_helpers import add, node_form_data, planner_of
+from tests.helpers import planner_of
+from tests.hierarchy.editing_helpers import add, node_form_data
 from tests.hierarchy.page_helpers import text_of
 
 pytestmark = pytest.mark.django_db
