@@ -5,8 +5,9 @@ from django.urls import include, path
 from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
 from plans import views as plan_views
+from plans import workspace_views as plan_workspace
 
-from . import legal_views, views
+from . import legal_views, views, workspace_views
 from .forms import SignInForm
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
@@ -19,6 +20,36 @@ plan_pages = (
     "plans",
 )
 
+# The workspace home and the edit page show the plans' timelines and goals, so they are composed
+# here too; every route keeps its name in the workspace namespace. "planer/ny/" stays before
+# "planer/<slug>/", which would otherwise take it.
+workspace_pages = (
+    [
+        path("", workspace_views.workspace_home, name="home"),
+        path("planer/ny/", plan_workspace.plan_create, name="plan-create"),
+        path("planer/<slug:slug>/", workspace_views.plan_edit, name="plan-edit"),
+        path(
+            "planer/<slug:slug>/publiser/",
+            plan_workspace.plan_publish,
+            {"publish": True},
+            name="plan-publish",
+        ),
+        path(
+            "planer/<slug:slug>/avpubliser/",
+            plan_workspace.plan_publish,
+            {"publish": False},
+            name="plan-unpublish",
+        ),
+        path("planer/<slug:slug>/historikk/", plan_workspace.plan_history, name="plan-history"),
+        path(
+            "planer/<slug:slug>/historikk/<int:history_id>/gjenopprett/",
+            plan_workspace.plan_restore_version,
+            name="plan-restore",
+        ),
+    ],
+    "workspace",
+)
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("planer/<slug:slug>/kalender.ics", consultation_feeds.plan_calendar, name="plan-calendar"),
@@ -28,7 +59,7 @@ urlpatterns = [
     path("personvern/", legal_views.privacy_notice, name="privacy"),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("mal/", include("hierarchy.urls")),
-    path("arbeidsflate/", include("plans.workspace_urls")),
+    path("arbeidsflate/", include(workspace_pages)),
     path("arbeidsflate/mal/", include("hierarchy.workspace_urls")),
     path("arbeidsflate/", include("consultations.workspace_urls")),
     path(

@@ -1,4 +1,8 @@
-"""The planners' workspace at /arbeidsflate/: my plans, and creating, editing and publishing."""
+"""The planners' workspace at /arbeidsflate/: my plans, and creating, editing and publishing.
+
+The home page and the edit page also show the plan's timeline and goals, which belong to apps
+that read plans; ``planportal`` composes those pages from the pieces here, and routes them.
+"""
 
 from functools import wraps
 
@@ -40,29 +44,29 @@ def changeable_plan(request, slug):
     return plan
 
 
-@workspace_member_required
-def workspace_home(request):
-    plans = permissions.plans_changeable_by(request.user).for_listing()
+def workspace_home_context(user):
+    """The workspace home's plans: the user's plans with what needs attention (rows of
+    ``(plan, reasons)``), drafts waiting for publication, drafts shared with the user."""
+    plans = permissions.plans_changeable_by(user).for_listing()
     shared_drafts = (
-        permissions.plans_readable_by(request.user)
+        permissions.plans_readable_by(user)
         .filter(is_published=False)
         .exclude(pk__in=plans.values("pk"))
         .for_listing()
         .order_by("title")
     )
     awaiting = (
-        permissions.plans_publishable_by(request.user)
+        permissions.plans_publishable_by(user)
         .filter(is_published=False)
         .for_listing()
         .order_by("-updated_at", "title")
     )
-    context = {
+    return {
         "plans": plans_needing_attention(plans),
         "awaiting_publication": awaiting,
         "shared_drafts": shared_drafts,
-        "can_create": permissions.departments_for_new_plans(request.user).exists(),
+        "can_create": permissions.departments_for_new_plans(user).exists(),
     }
-    return render(request, "plans/workspace/home.html", context)
 
 
 def _save_plan_form(request, form, documents):
@@ -99,7 +103,8 @@ def plan_create(request):
 
 
 @workspace_member_required
-def plan_edit(request, slug):
+def plan_edit(request, slug, template_name="plans/workspace/plan_form.html"):
+    """Edit a plan; ``template_name`` lets the composed page add links to the other apps."""
     plan = changeable_plan(request, slug)
     departments = permissions.departments_for_new_plans(request.user)
     readable = permissions.plans_readable_by(request.user)
@@ -125,7 +130,7 @@ def plan_edit(request, slug):
         "conflict": conflict,
         "can_publish": permissions.can_publish_plan(request.user, plan),
     }
-    return render(request, "plans/workspace/plan_form.html", context)
+    return render(request, template_name, context)
 
 
 @require_POST
