@@ -1,7 +1,7 @@
 """Template tags for a plan's timeline and hearings on pages of other apps, and shared pieces.
 
-The plan page and the workspace's "my plans" load these, so the plans app never imports the
-consultations app (the dependency points from consultations to plans only).
+The plan page and the workspace's "my plans", composed in planportal, load these, so the plans
+app never loads the consultations app (the dependency points from consultations to plans only).
 """
 
 from django import template
@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..models import ConsultationState
-from ..steps import next_steps as next_steps_of
 from ..steps import plan_timeline as plan_timeline_of
 from ..timeline import timeline_drawing
 
@@ -38,14 +37,6 @@ def plan_timeline(plan):
         "milestones": steps,
         "consultations": hearings,
     }
-
-
-@register.simple_tag
-def next_steps(rows):
-    """{plan id: next step, a milestone or a hearing} for plans, or rows that start with a plan,
-    in two queries."""
-    plans = [row[0] if isinstance(row, tuple) else row for row in rows]
-    return next_steps_of([plan.pk for plan in plans])
 
 
 @register.filter
@@ -80,12 +71,6 @@ def days_left(consultation):
     return _("Fristen gikk ut %(date)s") % {
         "date": date_format(consultation.deadline, "DATE_FORMAT")
     }
-
-
-@register.filter
-def is_late(milestone):
-    """An open milestone whose planned end has passed."""
-    return bool(milestone) and milestone.is_late()
 
 
 @register.inclusion_tag("consultations/components/milestone_status.html")
