@@ -3,8 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planportal.filtering import chosen_municipality, narrow_to_municipality, with_norwegian_names
-from plans.models import Department, Municipality, Sdg
+from planportal.filtering import (
+    MunicipalityForm,
+    chosen_municipality,
+    narrow_to_municipality,
+    with_norwegian_names,
+)
+from plans.models import Department, Sdg
 
 # The form's names are the portal's query vocabulary; the tree's selectors take English names.
 CRITERIA = {
@@ -15,14 +20,7 @@ CRITERIA = {
 }
 
 
-class TreeFilterForm(forms.Form):
-    kommune = forms.ModelChoiceField(
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("Kommune"),
-        empty_label=_("Alle kommuner"),
-    )
+class TreeFilterForm(MunicipalityForm):
     plan = forms.ModelChoiceField(
         queryset=None,
         to_field_name="slug",
