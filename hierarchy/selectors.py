@@ -20,7 +20,7 @@ from .tree import (
     TreeRow,
     ancestors_of,
     counts_in_roll_up,
-    flat_items,
+    flat_list,
     nest,
     node_rows,
     plan_numbers,
@@ -35,7 +35,7 @@ from .tree import (
 @dataclass
 class GoalTree:
     municipality: object
-    items: list
+    rows: list  # nested
 
 
 @dataclass
@@ -87,10 +87,10 @@ def tree_page(readable, *, municipality=None, open_all=False, **criteria):
         rows = [row for row in rows if row.node.pk in keep]
         page.matches, open_all = len(matched), True
     for _municipality, tree in groupby(rows, key=lambda row: row.node.municipality_id):
-        items = nest(list(tree), open_all=open_all)
-        for item in items:
-            item.match = item.node.pk in matched
-        page.trees.append(GoalTree(items[0].node.plan.municipality, items))
+        shown = nest(list(tree), open_all=open_all)
+        for row in shown if matched else ():
+            row.match = row.node.pk in matched
+        page.trees.append(GoalTree(shown[0].node.plan.municipality, shown))
     page.shown = len(rows)
     return page
 
@@ -172,8 +172,8 @@ def coverage_page(readable):
     for plan in found.plans_outside:
         group(plan.municipality).plans_outside.append(plan)
     for each in groups.values():
-        each.unserved = flat_items(each.unserved)
-        each.without_progress = flat_items(each.without_progress)
+        each.unserved = flat_list(each.unserved)
+        each.without_progress = flat_list(each.without_progress)
     return sorted(groups.values(), key=lambda group: group.municipality.name)
 
 
@@ -212,7 +212,7 @@ class NodePage:
     node: GoalNode
     row: TreeRow  # the node with the progress rolled up from the measures under it
     thread: list  # [(node, number)] from the vision down to the node
-    children: list  # TreeItems
+    children: list  # TreeRows, nested
     contributes_to: list
     contributors: list
     sdgs: list
@@ -249,10 +249,10 @@ def node_page(pk, readable):
         row=rows[0],
         thread=[(above, numbers[above.pk]) for above in thread],
         children=nest(children, numbers=numbers, parent_plan_id=node.plan_id),
-        contributes_to=flat_items(
+        contributes_to=flat_list(
             node_rows(node.contributes_to.filter(plan__in=readable).select_related("plan"))
         ),
-        contributors=flat_items(
+        contributors=flat_list(
             node_rows(node.contributors.filter(plan__in=readable).select_related("plan"))
         ),
         sdgs=list(node.sdgs.all()),
@@ -262,7 +262,7 @@ def node_page(pk, readable):
 
 
 def plan_part(plan, readable):
-    """The plan's part of the tree as TreeItems, each part under the node of another plan it
+    """The plan's part of the tree as nested TreeRows, each part under the node of another plan it
     hangs under (marked ``context``), with the numbers and progress of the tree page.
 
     No query for a plan type that holds no nodes, one for a plan without nodes, three otherwise.
@@ -282,10 +282,10 @@ def plan_part(plan, readable):
             part = parts.setdefault(parent.node.pk if parent else None, [parent] if parent else [])
         part.append(row)
         part_of[row.node.pk] = part
-    items = []
+    shown = []
     for key, part in parts.items():
-        nested = nest(part, open_all=True)
+        nest(part, open_all=True)
         if key is not None:
-            nested[0].context = True
-        items.extend(nested)
-    return items
+            part[0].context = True
+        shown.extend(part)
+    return shown
