@@ -133,25 +133,15 @@ class Numbering:
         own = plan_id == parent_plan_id
         key = parent_id if own else (None, plan_id)
         self.counts[key] = place = self.counts.get(key, 0) + 1
+        return place, self.number(place, parent_number, own=own)
+
+    @staticmethod
+    def number(place, parent_number, *, own):
+        """The number of the node at ``place``, counted as ``next`` counts it (among its plan's
+        children of its parent when ``own``, else among its plan's top nodes)."""
         if own and parent_number:
-            return place, f"{parent_number}.{place}"
-        return place, str(place)
-
-
-def plan_numbers(entries):
-    """{pk: number} of ``entries`` (pk, parent_id, plan_id, parent's plan_id) in tree order.
-
-    For reading the numbers of a few nodes without the whole tree: give the top nodes of their
-    plans and the siblings of their own plan, each one's parent before it.
-    """
-    numbers, numbering = {}, Numbering()
-    for pk, parent_id, plan_id, parent_plan_id in entries:
-        if parent_id is None:
-            numbers[pk] = ""
-        else:
-            parent_number = numbers.get(parent_id, "")
-            numbers[pk] = numbering.next(parent_id, parent_number, plan_id, parent_plan_id)[1]
-    return numbers
+            return f"{parent_number}.{place}"
+        return str(place)
 
 
 def counts_in_roll_up(node):
