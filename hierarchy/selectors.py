@@ -10,20 +10,20 @@ Every function takes ``readable``, the plans the user may read
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 
 from plans.models import Plan, PlanType
 
 from . import rules
 from .models import GoalNode, NodeKind
 from .tree import (
+    Numbering,
     TreeRow,
     ancestors_of,
     counts_in_roll_up,
-    flat_items,
+    flat_list,
     nest,
     node_rows,
-    plan_numbers,
     plans_in_tree,
     red_thread,
     tree_rows,
@@ -35,7 +35,7 @@ from .tree import (
 @dataclass
 class GoalTree:
     municipality: object
-    items: list
+    rows: list  # nested
 
 
 @dataclass
@@ -87,10 +87,10 @@ def tree_page(readable, *, municipality=None, open_all=False, **criteria):
         rows = [row for row in rows if row.node.pk in keep]
         page.matches, open_all = len(matched), True
     for _municipality, tree in groupby(rows, key=lambda row: row.node.municipality_id):
-        items = nest(list(tree), open_all=open_all)
-        for item in items:
-            item.match = item.node.pk in matched
-        page.trees.append(GoalTree(items[0].node.plan.municipality, items))
+        shown = nest(list(tree), open_all=open_all)
+        for row in shown if matched else ():
+            row.match = row.node.pk in matched
+        page.trees.append(GoalTree(shown[0].node.plan.municipality, shown))
     page.shown = len(rows)
     return page
 
@@ -172,39 +172,74 @@ def coverage_page(readable):
     for plan in found.plans_outside:
         group(plan.municipality).plans_outside.append(plan)
     for each in groups.values():
-        each.unserved = flat_items(each.unserved)
-        each.without_progress = flat_items(each.without_progress)
+        each.unserved = flat_list(each.unserved)
+        each.without_progress = flat_list(each.without_progress)
     return sorted(groups.values(), key=lambda group: group.municipality.name)
 
 
-def numbers_around(node, path, children, readable):
-    """{pk: number} for the nodes of ``path`` (the vision down to ``node``) and ``children``
-    (nodes under ``node``), in one query; the numbers of the tree page (``tree.Numbering``).
+def hidden_ranges(node, readable):
+    """(lft, rght) of the subtrees of ``node``'s tree, up to the end of ``node``'s subtree,
+    hidden under a node of a plan the user may not read; the outermost ones, in tree order.
 
-    A plan's top node is numbered among the visible top nodes of its plan before it: those with
-    no node of an unreadable plan above them. The nodes of unreadable plans are read with the
-    rest (drafts, usually few), so their subtrees are skipped in one walk in tree order.
+    One query over the nodes of unreadable plans (drafts, usually few).
     """
-    path_pks = [above.pk for above in path]
-    shown = [*path, *children]
-    shown_plans = {each.plan_id for each in shown}  # all readable
-    own_children = Q(parent_id__in=path_pks, plan_id=F("parent__plan_id"))
-    tops = Q(plan_id__in=shown_plans, parent__isnull=False) & ~Q(plan_id=F("parent__plan_id"))
-    rows = (
-        GoalNode.objects.filter(tree_id=node.tree_id, lft__lte=max(each.lft for each in shown))
-        .filter(own_children | tops | Q(pk=path_pks[0]) | ~Q(plan__in=readable))
+    ranges = []
+    for lft, rght in (
+        GoalNode.objects.filter(tree_id=node.tree_id, lft__lte=node.rght)
+        .exclude(plan__in=readable)
         .order_by("lft")
-        .values_list("pk", "parent_id", "plan_id", "parent__plan_id", "lft", "rght")
-    )
-    entries, hidden_until = [], 0
-    for pk, parent_id, plan_id, parent_plan_id, lft, rght in rows:
-        if lft < hidden_until:
-            continue
-        if plan_id not in shown_plans:  # read for being of a plan the user may not read
-            hidden_until = rght  # hidden subtrees nest, so the latest reaches furthest
-            continue
-        entries.append((pk, parent_id, plan_id, parent_plan_id))
-    return plan_numbers(entries)
+        .values_list("lft", "rght")
+    ):
+        if not ranges or lft > ranges[-1][1]:
+            ranges.append((lft, rght))
+    return ranges
+
+
+def numbers_around(node, path, children, hidden):
+    """{pk: number} for the nodes of ``path`` (the vision down to ``node``) and ``children``
+    (nodes under ``node``, in tree order), numbered as ``tree.Numbering`` numbers the tree page.
+
+    A node's place is counted in the database, in one query, instead of reading the nodes before
+    it (a plan's top nodes may be thousands): among its parent's children of its own plan, or
+    for a plan's top node, among the top nodes of its plan before it that lie outside the
+    ``hidden`` ranges (``hidden_ranges``). The places of ``node``'s own children follow from the
+    order of ``children``.
+    """
+    counted = list(zip(path[1:], path, strict=False))
+    counted += [(child, node) for child in children if child.plan_id != node.plan_id]
+    places = {}
+    if counted:
+        visible = Q()
+        for lft, rght in hidden:
+            visible &= ~Q(lft__range=(lft, rght))
+        top = ~Q(plan_id=F("parent__plan_id"))
+        places = GoalNode.objects.filter(
+            visible,
+            tree_id=node.tree_id,
+            parent__isnull=False,
+            plan_id__in={each.plan_id for each, _parent in counted},
+            lft__lte=max(each.lft for each, _parent in counted),
+        ).aggregate(
+            **{
+                f"place_{each.pk}": Count(
+                    "pk",
+                    filter=Q(plan_id=each.plan_id, lft__lte=each.lft)
+                    & (Q(parent_id=parent.pk) if each.plan_id == parent.plan_id else top),
+                )
+                for each, parent in counted
+            }
+        )
+    numbers = {path[0].pk: ""}
+    for each, parent in counted:  # the path first, so each one's parent is numbered before it
+        own = each.plan_id == parent.plan_id
+        place = places[f"place_{each.pk}"]
+        numbers[each.pk] = Numbering.number(place, numbers[parent.pk], own=own)
+    own_place = 0
+    for child in children:
+        if child.plan_id == node.plan_id:
+            own_place += 1
+            numbers[child.pk] = Numbering.number(own_place, numbers[node.pk], own=True)
+    return numbers
 
 
 @dataclass
@@ -212,7 +247,7 @@ class NodePage:
     node: GoalNode
     row: TreeRow  # the node with the progress rolled up from the measures under it
     thread: list  # [(node, number)] from the vision down to the node
-    children: list  # TreeItems
+    children: list  # TreeRows, nested
     contributes_to: list
     contributors: list
     sdgs: list
@@ -231,15 +266,15 @@ def node_page(pk, readable):
         "plan__municipality", "plan__department", "responsible_department"
     ).get(pk=pk, plan__in=readable)
     thread = red_thread(node)
-    plan_pks = {above.plan_id for above in thread}
-    if readable.filter(pk__in=plan_pks).count() < len(plan_pks):
+    hidden = hidden_ranges(node, readable)
+    if any(lft <= node.lft <= rght for lft, rght in hidden):  # under a node of an unreadable plan
         raise GoalNode.DoesNotExist
     # Everything under the node counts in its progress; only the children are shown, so only
     # their plans are read (a vision's subtree is the whole tree).
     subtree = node.get_descendants(include_self=True).filter(plan__in=readable)
     rows = tree_rows(without_hidden(subtree, roots={node.pk}))
     children = [row for row in rows if row.depth == 1]
-    numbers = numbers_around(node, thread, [row.node for row in children], readable)
+    numbers = numbers_around(node, thread, [row.node for row in children], hidden)
     plans = Plan.objects.in_bulk({row.node.plan_id for row in children})
     for row in children:
         row.node.plan = plans[row.node.plan_id]
@@ -249,10 +284,10 @@ def node_page(pk, readable):
         row=rows[0],
         thread=[(above, numbers[above.pk]) for above in thread],
         children=nest(children, numbers=numbers, parent_plan_id=node.plan_id),
-        contributes_to=flat_items(
+        contributes_to=flat_list(
             node_rows(node.contributes_to.filter(plan__in=readable).select_related("plan"))
         ),
-        contributors=flat_items(
+        contributors=flat_list(
             node_rows(node.contributors.filter(plan__in=readable).select_related("plan"))
         ),
         sdgs=list(node.sdgs.all()),
@@ -262,7 +297,7 @@ def node_page(pk, readable):
 
 
 def plan_part(plan, readable):
-    """The plan's part of the tree as TreeItems, each part under the node of another plan it
+    """The plan's part of the tree as nested TreeRows, each part under the node of another plan it
     hangs under (marked ``context``), with the numbers and progress of the tree page.
 
     No query for a plan type that holds no nodes, one for a plan without nodes, three otherwise.
@@ -282,10 +317,10 @@ def plan_part(plan, readable):
             part = parts.setdefault(parent.node.pk if parent else None, [parent] if parent else [])
         part.append(row)
         part_of[row.node.pk] = part
-    items = []
+    shown = []
     for key, part in parts.items():
-        nested = nest(part, open_all=True)
+        nest(part, open_all=True)
         if key is not None:
-            nested[0].context = True
-        items.extend(nested)
-    return items
+            part[0].context = True
+        shown.extend(part)
+    return shown

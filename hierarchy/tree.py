@@ -10,8 +10,8 @@ Who sees what: a node is shown when the user may read its plan *and* the plan of
 above it. A node of a plan the user may not read hides its whole subtree, so the tree shown
 never has a hole in it, and numbers and progress are counted over what is shown only.
 
-Rows become TreeItems that say where nested lists open and close, so a page writes the tree
-from a flat list (``hierarchy.tree_html``) instead of recursing.
+``nest`` marks on the rows where nested lists open and close, so a page writes the tree from a
+flat list (``hierarchy.tree_html``) instead of recursing.
 """
 
 from dataclasses import dataclass, field
@@ -25,22 +25,46 @@ from plans.models import Department
 from .models import GoalNode, MeasureStatus, NodeKind
 
 
-@dataclass
+@dataclass(slots=True)
 class TreeRow:
+    """One node as every page of the tree shows it: the one row type of the reader.
+
+    The reader's functions fill it in place, each its own fields, so nothing copies a row into
+    another wrapper: ``tree_rows`` the number and the counts over the tree as read, ``nest``
+    where nested lists open and close, the pages what a row is shown for, and the workspace
+    (``workspace_tree.plan_outline``) what may be done with it.
+    """
+
     node: GoalNode
     number: str = ""
     depth: int = 0
     progress: int | None = None  # own for a measure, the weighted mean of measures under others
     measures: int = 0  # measures under (and including) the node that count in the roll-up
-    children: int = 0
+    child_count: int = 0  # children in the tree as read
     place: int = 0  # among the siblings of its own plan, or among its plan's top nodes
     served_elsewhere: bool = False  # something of another plan hangs under it or contributes
+    # Set by nest(): children are shown right below it, how many nested lists end after it.
+    opens: bool = False
+    closes: int = 0
+    shown_children: int = 0
+    open: bool = False
+    # The first of a plan's nodes under a node of another plan (or the root): the plan is named
+    # here once for the group, so its numbers are not read as the parent plan's.
+    starts_plan: bool = False
+    names_plan: bool = False  # a row of a flat list, naming its own plan
+    context: bool = False  # a node of another plan, shown for what the plan's nodes hang under
+    match: bool = False  # matches the filters (the rest is shown for context)
+    # Set by the workspace outline: a node moves among the siblings of its own plan only.
+    first_sibling: bool = False  # it cannot move up
+    last_sibling: bool = False  # it cannot move down
+    can_add_under: bool = False  # something of the plan may be added under it
+    children: list | None = None  # the plan's rows under it, in the workspace outline
     _sum: int = field(default=0, repr=False)
     _weight: int = field(default=0, repr=False)
 
     @property
     def is_leaf(self):
-        return self.children == 0
+        return self.child_count == 0
 
 
 def tree_nodes(**filters):
@@ -77,10 +101,10 @@ def tree_rows(nodes):
     for node in nodes:
         while stack and (stack[-1].node.tree_id != node.tree_id or stack[-1].node.rght < node.lft):
             stack.pop()
-        row = TreeRow(node=node, depth=len(stack))
+        row = TreeRow(node, "", len(stack))
         if stack:
             parent = stack[-1]
-            parent.children += 1
+            parent.child_count += 1
             row.place, row.number = numbering.next(
                 parent.node.pk, parent.number, node.plan_id, parent.node.plan_id
             )
@@ -109,25 +133,16 @@ class Numbering:
         own = plan_id == parent_plan_id
         key = parent_id if own else (None, plan_id)
         self.counts[key] = place = self.counts.get(key, 0) + 1
+        # Numbering.number() inlined: this runs for every row of a 20,000-row page.
+        return place, f"{parent_number}.{place}" if own and parent_number else str(place)
+
+    @staticmethod
+    def number(place, parent_number, *, own):
+        """The number of the node at ``place``, counted as ``next`` counts it (among its plan's
+        children of its parent when ``own``, else among its plan's top nodes)."""
         if own and parent_number:
-            return place, f"{parent_number}.{place}"
-        return place, str(place)
-
-
-def plan_numbers(entries):
-    """{pk: number} of ``entries`` (pk, parent_id, plan_id, parent's plan_id) in tree order.
-
-    For reading the numbers of a few nodes without the whole tree: give the top nodes of their
-    plans and the siblings of their own plan, each one's parent before it.
-    """
-    numbers, numbering = {}, Numbering()
-    for pk, parent_id, plan_id, parent_plan_id in entries:
-        if parent_id is None:
-            numbers[pk] = ""
-        else:
-            parent_number = numbers.get(parent_id, "")
-            numbers[pk] = numbering.next(parent_id, parent_number, plan_id, parent_plan_id)[1]
-    return numbers
+            return f"{parent_number}.{place}"
+        return str(place)
 
 
 def counts_in_roll_up(node):
@@ -220,71 +235,50 @@ def visible_rows(readable, **filters):
     return [row for _municipality, tree in by_tree for row in tree_rows(tree)]
 
 
-@dataclass(slots=True)
-class TreeItem:
-    """A row as a list shows it, with where a nested list opens below it and how many close."""
-
-    row: TreeRow
-    number: str
-    depth: int = 0
-    opens: bool = False  # children are shown right below it
-    closes: int = 0  # how many nested lists end after it
-    shown_children: int = 0
-    open: bool = False
-    context: bool = False  # a node of another plan, shown for what the plan's nodes hang under
-    match: bool = False  # matches the filters (the rest is shown for context)
-    # The first of a plan's nodes under a node of another plan (or the root): the plan is named
-    # here once for the group, so its numbers are not read as the parent plan's.
-    starts_plan: bool = False
-    names_plan: bool = False  # a row of a flat list, naming its own plan
-
-    @property
-    def node(self):
-        return self.row.node
-
-
 def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH, numbers=None, parent_plan_id=None):
-    """``rows`` (tree order, each one's parent shown before it) as TreeItems for nested lists.
+    """``rows`` (tree order, each one's parent shown before it) marked for nested lists.
 
-    Each item says whether a nested list opens below it and how many lists close after it,
+    Each row is told whether a nested list opens below it and how many lists close after it,
     so the tree is written from the flat list in one loop; and whether it starts a group of
     its plan's nodes under a node of another plan. ``numbers`` ({pk: number}) overrides the
     rows' own; ``parent_plan_id`` is the plan of the node the top rows hang under.
+    Returns ``rows``.
     """
     if not rows:
-        return []
-    numbers = numbers or {}
+        return rows
+    if numbers:
+        for row in rows:
+            row.number = numbers.get(row.node.pk, row.number)
     base = rows[0].depth
-    items = [TreeItem(row, numbers.get(row.node.pk, row.number), row.depth - base) for row in rows]
-    # Per open list: the plan of the node it hangs under, and of the last item in it.
+    # Per open list: the plan of the node it hangs under, and of the last row in it.
     stack, lists = [], [[parent_plan_id, None]]
-    for item in items:
-        while stack and stack[-1].depth >= item.depth:
+    for row in rows:
+        while stack and stack[-1].depth >= row.depth:
             stack.pop()
             lists.pop()
         if stack:
             stack[-1].opens = True
             stack[-1].shown_children += 1
+        row.opens, row.shown_children = False, 0
         above, previous = lists[-1]
-        plan_id = item.row.node.plan_id
-        item.starts_plan = plan_id != above and plan_id != previous
+        plan_id = row.node.plan_id
+        row.starts_plan = plan_id != above and plan_id != previous
         lists[-1][1] = plan_id
-        stack.append(item)
+        stack.append(row)
         lists.append([plan_id, None])
-    for item, following in zip(items, [*items[1:], None], strict=True):
-        if not item.opens:
-            item.closes = item.depth - (following.depth if following else 0)
-        item.open = open_all or item.depth < open_depth
-    return items
+    for row, following in zip(rows, [*rows[1:], None], strict=True):
+        row.closes = 0 if row.opens else row.depth - (following.depth if following else base)
+        row.open = open_all or row.depth - base < open_depth
+    return rows
 
 
-def flat_items(rows, numbers=None):
-    """``rows`` as TreeItems of a flat list, each naming its plan; ``numbers`` ({pk: number})
-    overrides theirs."""
-    numbers = numbers or {}
-    return [TreeItem(row, numbers.get(row.node.pk, row.number), names_plan=True) for row in rows]
+def flat_list(rows):
+    """``rows`` marked as rows of a flat list, each naming its plan. Returns ``rows``."""
+    for row in rows:
+        row.names_plan = True
+    return rows
 
 
 def node_rows(nodes):
     """Nodes read on their own (not from a tree walk) as rows without number or progress."""
-    return [TreeRow(node=node) for node in nodes]
+    return [TreeRow(node) for node in nodes]

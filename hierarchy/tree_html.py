@@ -84,20 +84,20 @@ class _Writer:
             )
         return self.plans[key]
 
-    def row(self, item, title):
-        node, progress = item.row.node, item.row.progress
+    def row(self, row, title):
+        node, progress = row.node, row.progress
         is_measure = node.kind == NodeKind.MEASURE
         number = (
-            f'<span class="goal-row__number">{escape(item.number)}</span> ' if item.number else ""
+            f'<span class="goal-row__number">{escape(row.number)}</span> ' if row.number else ""
         )
         context, match, row_class = "", "", "goal-row"
-        if item.context:
+        if row.context:
             context = f'<p class="goal-row__context">{escape(self.labels.context)}</p>'
             progress = None
-        if item.match:
+        if row.match:
             match = f'<span class="ds-sr-only">{escape(self.labels.match)}: </span>'
             row_class = "goal-row goal-row--match"
-        if item.starts_plan and self.show_plan and not item.context:
+        if row.starts_plan and self.show_plan and not row.context:
             context += f'<p class="goal-row__plan">{self.plan_link(node.plan, visible=True)}</p>'
         html = (
             f'<li><div class="{row_class}">{context}<p class="goal-row__head">{match}{number}'
@@ -106,7 +106,7 @@ class _Writer:
             f"{title}</a></p>"
         )
         meta = []
-        if (item.names_plan and self.show_plan) or item.context:
+        if (row.names_plan and self.show_plan) or row.context:
             meta.append(self.plan_link(node.plan))
         if is_measure:
             meta.append(self.statuses.get(node.status, self.statuses[""]))
@@ -121,8 +121,8 @@ class _Writer:
         return html + "</div>"
 
 
-def rows_html(items, labels, *, collapsible=True, show_plan=True):
-    """``items`` (TreeItems) as the ``<li>`` elements of a list, nested as they say.
+def rows_html(rows, labels, *, collapsible=True, show_plan=True):
+    """``rows`` (TreeRows) as the ``<li>`` elements of a list, nested as ``nest`` marked them.
 
     With ``collapsible`` each node's children sit in a ``<details>`` that opens by keyboard
     and without JavaScript; otherwise they are a plain nested list.
@@ -130,19 +130,19 @@ def rows_html(items, labels, *, collapsible=True, show_plan=True):
     end = "</ul></details></li>" if collapsible else "</ul></li>"
     below = escape(labels.below)
     writer, parts = _Writer(labels, show_plan), []
-    for item in items:
-        title = escape(item.row.node.title)
-        parts.append(writer.row(item, title))
-        if item.opens and collapsible:
+    for row in rows:
+        title = escape(row.node.title)
+        parts.append(writer.row(row, title))
+        if row.opens and collapsible:
             parts.append(
-                f'<details class="goal-tree__children"{" open" if item.open else ""}>'
-                f"<summary>{below} ({item.shown_children})"
+                f'<details class="goal-tree__children"{" open" if row.open else ""}>'
+                f"<summary>{below} ({row.shown_children})"
                 f'<span class="ds-sr-only"> – {title}</span></summary>'
                 '<ul class="goal-tree__list">'
             )
-        elif item.opens:
+        elif row.opens:
             parts.append('<ul class="goal-tree__list">')
         else:
             parts.append("</li>")
-        parts.append(end * item.closes)
+        parts.append(end * row.closes)
     return mark_safe("\n".join(parts))  # noqa: S308 - every text above is escaped

@@ -27,57 +27,45 @@ def readable_rows(user, municipality_id):
     return tree_rows(with_departments(with_plans(nodes, readable)))
 
 
-@dataclass
-class OutlineItem:
-    row: TreeRow
-    first: bool  # first among its siblings in the whole tree: it cannot move up
-    last: bool
-    can_add_under: bool  # something of the plan may be added under it
-    children: list = field(default_factory=list)
-
-    @property
-    def node(self):
-        return self.row.node
-
-
-@dataclass
+@dataclass(slots=True)
 class OutlineGroup:
-    """Nodes of one plan hanging under the same node of another plan (``context``)."""
+    """Rows of one plan hanging under the same node of another plan (``context``)."""
 
     context: TreeRow | None
-    items: list = field(default_factory=list)
+    rows: list = field(default_factory=list)  # the top ones; the rest are in their children
 
 
 def plan_outline(rows, plan):
-    """The nodes of ``plan`` as nested items, grouped under the parent each top node hangs on.
+    """The rows of ``plan`` nested (``children``), grouped under the parent each top row hangs
+    on, each told whether it ends its siblings and whether something may be added under it.
 
-    A node moves up and down among the siblings of its own plan only, so ``first`` and
-    ``last`` are counted among those.
+    A node moves up and down among the siblings of its own plan only, so the ends are counted
+    among those.
     """
     by_pk = {row.node.pk: row for row in rows}
     own = [row for row in rows if row.node.plan_id == plan.pk]
     siblings, seen = Counter(row.node.parent_id for row in own), Counter()
-    items, groups = {}, []
+    groups = []
     for row in own:
-        node = row.node
-        seen[node.parent_id] += 1
-        if node.parent_id is None:
-            first = last = True
-        elif node.parent_id not in by_pk:
-            first = last = False  # the parent is hidden from this user; let the service decide
+        parent_id = row.node.parent_id
+        seen[parent_id] += 1
+        if parent_id is None:
+            row.first_sibling = row.last_sibling = True
+        elif parent_id not in by_pk:
+            # The parent is hidden from this user; let the service decide.
+            row.first_sibling = row.last_sibling = False
         else:
-            place = seen[node.parent_id]
-            first, last = place == 1, place == siblings[node.parent_id]
-        item = OutlineItem(row, first, last, bool(rules.kinds_under(plan.plan_type, node.kind)))
-        items[node.pk] = item
-        if node.parent_id in items:
-            items[node.parent_id].children.append(item)
-            continue
-        context = by_pk.get(node.parent_id)
-        if groups and groups[-1].context is context and context is not None:
-            groups[-1].items.append(item)
+            place = seen[parent_id]
+            row.first_sibling, row.last_sibling = place == 1, place == siblings[parent_id]
+        row.can_add_under = bool(rules.kinds_under(plan.plan_type, row.node.kind))
+        row.children = []
+        parent = by_pk.get(parent_id)
+        if parent is not None and parent.node.plan_id == plan.pk:
+            parent.children.append(row)
+        elif groups and groups[-1].context is parent and parent is not None:
+            groups[-1].rows.append(row)
         else:
-            groups.append(OutlineGroup(context=context, items=[item]))
+            groups.append(OutlineGroup(context=parent, rows=[row]))
     return groups
 
 

@@ -39,12 +39,12 @@ def measure_status_tag(node):
 def plan_goal_tree(context, plan):
     """The plan's goals and measures where they hang in the tree, for the plan page."""
     readable = plans_readable_by(context["request"].user)
-    return {"plan": plan, "items": plan_part(plan, readable)}
+    return {"plan": plan, "rows": plan_part(plan, readable)}
 
 
 @register.simple_tag
-def goal_rows(items, collapsible=True, show_plan=True):
-    """The ``<li>`` rows of a goal tree list (TreeItems from ``hierarchy.tree``)."""
+def goal_rows(rows, collapsible=True, show_plan=True):
+    """The ``<li>`` rows of a goal tree list (TreeRows from ``hierarchy.tree``)."""
     labels = Labels(
         plan=_("Plan:"),
         progress=_("Fremdrift"),
@@ -54,4 +54,4 @@ def goal_rows(items, collapsible=True, show_plan=True):
         context=_("Hører inn under"),
         match=_("Treff"),
     )
-    return rows_html(items, labels, collapsible=collapsible, show_plan=show_plan)
+    return rows_html(rows, labels, collapsible=collapsible, show_plan=show_plan)

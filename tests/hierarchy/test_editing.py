@@ -212,7 +212,7 @@ def test_plan_page_shows_nodes_in_context_in_few_queries(
     html = response.content.decode()
     groups = response.context["groups"]
     assert [group.context.node for group in groups] == [tree["goal"]]
-    assert [item.node for item in groups[0].items] == [tree["t_goal"]]
+    assert [row.node for row in groups[0].rows] == [tree["t_goal"]]
     assert "En trygg og varm by" in html and "Tiltak 19" in html
     assert f'action="{BASE}/{tree["measure"].pk}/flytt-ned/"' in html
     assert f'action="{BASE}/{tree["measure"].pk}/flytt-opp/"' not in html  # first sibling

@@ -130,6 +130,21 @@ def test_node_numbers_skip_hidden_siblings_as_the_tree_page_does(client, tree, k
         assert f"{number} {each.get_kind_display()} {each.title}" in tree_text, each.title
 
 
+def test_node_numbers_skip_top_nodes_hidden_under_a_draft(client, tree, kps, make_plan):
+    draft = make_plan(title="Utkast", plan_type=PlanType.TEMAPLAN, is_published=False)
+    hidden = GoalNode.objects.create(
+        plan=draft, parent=node("Bergen for alle"), kind=NodeKind.GOAL, title="Skjult"
+    )
+    hop = {"plan": tree["hop"], "kind": NodeKind.MEASURE}
+    GoalNode.objects.create(**hop, parent=hidden, title="Skjult tiltak")
+    shown = GoalNode.objects.create(**hop, parent=node("Bergen med særpreg"), title="Synlig tiltak")
+
+    assert "2 Tiltak Synlig tiltak" in text_of(client.get("/mal/"))
+    assert "2 Tiltak Synlig tiltak" in red_thread_of(client.get(shown.get_absolute_url()))
+    parent_page = client.get(node("Bergen med særpreg").get_absolute_url())
+    assert "2 Tiltak Synlig tiltak" in text_of(parent_page)
+
+
 def test_node_page_reads_a_fixed_number_of_queries(client, sized_tree):
     sized_tree(20)
     pages = ["Hovedmål 0", "S 0", "Tiltak 0"]
