@@ -31,7 +31,8 @@ HOSTILE = [
     "Barn &amp; unge",
 ]
 
-START, END = "ZQX", "XQZ"
+# Brackets no token, nonce or slug can hold, so random page content never looks like a marker.
+START, END = "⟦ZQX", "XQZ⟧"
 MARKED = re.compile(f"{START}(.*?){END}", re.DOTALL)
 SHORTENED = re.compile(f"{START}([^…]*)…$", re.DOTALL)
 
@@ -100,7 +101,7 @@ def assert_typed_text_intact(texts, hostile, required):
         leftover = MARKED.sub("", text)
         if cut := SHORTENED.search(leftover):
             shown = cut.group(1).partition(":")[2]
-            assert hostile.startswith(shown), f"{text!r} is not {hostile!r} shortened"
+            assert (hostile + END).startswith(shown), f"{text!r} is not {hostile!r} shortened"
             leftover = leftover[: cut.start()]
         assert START not in leftover and END not in leftover, f"text split: {text!r}"
     assert required <= found, f"missing {required - found}"
