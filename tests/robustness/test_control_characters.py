@@ -3,25 +3,14 @@
 import pytest
 
 from consultations.models import Consultation
-from plans.models import Plan, PlanStatus, Role
+from plans.models import Plan
 from tests.consultations.page_helpers import consultation_form_data
-from tests.helpers import member, open_hearing
+from tests.helpers import open_hearing
 from tests.plans.workspace_helpers import plan_form_data
 
 pytestmark = pytest.mark.django_db
 
 PASTED = "Skolebruk\x0bfor\x0c2025\x00\x1f\x7f"
-
-
-@pytest.fixture
-def planner_client(client, bbs):
-    client.force_login(member("kari", bbs, Role.PLANNER))
-    return client
-
-
-@pytest.fixture
-def plan(make_plan):
-    return make_plan(title="Skolebruksplan", status=PlanStatus.DRAFTING)
 
 
 def test_a_pasted_title_is_saved_without_control_characters(planner_client, plan):

@@ -11,27 +11,16 @@ import pytest
 from django.core.management import call_command
 
 from consultations.models import Consultation, Milestone, Submission
-from plans.models import Plan, PlanStatus, Role
+from plans.models import Plan, PlanStatus
 from tests.consultations.page_helpers import consultation_form_data, day, milestone_form_data
 from tests.factories import MilestoneFactory, SubmissionFactory
-from tests.helpers import member, open_hearing
+from tests.helpers import open_hearing
 from tests.plans.workspace_helpers import plan_form_data
 
 pytestmark = pytest.mark.django_db
 
 FAR_FUTURE = date(9999, 12, 31)
 MESSAGE = "er utenfor det portalen tar imot"
-
-
-@pytest.fixture
-def planner_client(client, bbs):
-    client.force_login(member("kari", bbs, Role.PLANNER))
-    return client
-
-
-@pytest.fixture
-def plan(make_plan):
-    return make_plan(title="Skolebruksplan", status=PlanStatus.DRAFTING)
 
 
 def pages(plan, consultation):
