@@ -9,6 +9,7 @@ DJANGO_EMAIL_HOST, DJANGO_EMAIL_PORT, DJANGO_EMAIL_HOST_USER, DJANGO_EMAIL_HOST_
 DJANGO_EMAIL_USE_TLS, DJANGO_DEFAULT_FROM_EMAIL  the mail relay for receipts of hearing input
 DJANGO_EMAIL_BACKEND  another Django mail backend (default: SMTP; the console in debug)
 DJANGO_EMAIL_FILE_PATH  the folder the file mail backend writes to (default: sent-mail/)
+DJANGO_REPORT_CACHE_DIR  the folder rendered reports are cached in (default: report-cache/)
 """
 
 import os
@@ -211,6 +212,18 @@ else:
 
 PLANS_PER_PAGE = 25
 
+# Rendered reports live in files shared by every worker process, until their data changes
+# (reports.caching puts the data's version in the key); the oldest go when the cache is full.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "reports": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_REPORT_CACHE_DIR", str(BASE_DIR / "report-cache")),
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
 # Attachments to hearing input hold personal data: kept outside the static files, never served
 # at a public address, only downloaded by the plan's planners through a permission check.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -242,4 +255,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each step of every PDF at INFO; its warnings (a refused address) stay.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

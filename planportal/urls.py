@@ -6,6 +6,7 @@ from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
 from plans import views as plan_views
 from plans import workspace_views as plan_workspace
+from reports import views as report_views
 
 from . import legal_views, views, workspace_views
 from .forms import SignInForm
@@ -16,6 +17,10 @@ plan_pages = (
     [
         path("", plan_views.plan_list, name="plan-list"),
         path("<slug:slug>/", views.plan_detail, name="plan-detail"),
+        path("<slug:slug>/rapport/", report_views.plan_report, {"fmt": "html"}, name="report"),
+        path(
+            "<slug:slug>/rapport.pdf", report_views.plan_report, {"fmt": "pdf"}, name="report-pdf"
+        ),
     ],
     "plans",
 )
@@ -59,6 +64,7 @@ urlpatterns = [
     path("personvern/", legal_views.privacy_notice, name="privacy"),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("mal/", include("hierarchy.urls")),
+    path("rapporter/", include("reports.urls")),
     path("arbeidsflate/", include(workspace_pages)),
     path("arbeidsflate/mal/", include("hierarchy.workspace_urls")),
     path("arbeidsflate/", include("consultations.workspace_urls")),

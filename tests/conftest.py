@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
@@ -9,6 +10,13 @@ def norwegian():
     """Messages outside a request in bokmål; a request's language must not leak into the next."""
     with translation.override("nb"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """A report cached by one test must not answer the next, whose data has the same ids."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

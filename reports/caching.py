@@ -1,0 +1,108 @@
+"""Rendered reports kept until the data they show changes, and rendered once at a time.
+
+The key of a report is its request (``Report.key_parts``) plus the version of the data: the
+newest row of every table the reports read. Plans, goals, hearings and milestones keep their
+history, and every create, change or delete adds a history row with a higher id, so the
+largest history id changes with each of them. The smaller tables without history (status
+changes, funding, planstrategi decisions, documents, departments, periods, memberships) count
+by their number of rows and largest id, which changes on every create and delete; their
+changes in place come through the plan or node they belong to, whose history changes too.
+
+No timeout: an unchanged report stays until the cache evicts it. The date is in the key, so
+"revision due" and "the next 90 days" never outlive the day they were counted on.
+"""
+
+import hashlib
+import threading
+from contextlib import contextmanager
+
+from django.core.cache import caches
+from django.db import connection
+from django.db.models import Count, Max
+
+from consultations.models import Consultation, Milestone
+from hierarchy.models import GoalNode, MeasureFunding
+from plans.models import (
+    CouncilPeriod,
+    Department,
+    Membership,
+    Municipality,
+    Plan,
+    PlanDocument,
+    PlanStatusChange,
+    PlanstrategiDecision,
+)
+
+CACHE_ALIAS = "reports"
+WITH_HISTORY = (Plan, GoalNode, Consultation, Milestone)
+WITHOUT_HISTORY = (
+    PlanStatusChange,
+    MeasureFunding,
+    PlanstrategiDecision,
+    PlanDocument,
+    Department,
+    Municipality,
+    CouncilPeriod,
+    Membership,
+)
+
+
+def data_version():
+    """A short text that changes whenever any row a report reads is created, changed or
+    deleted. Twelve aggregate queries on primary keys, no table scans but the row counts of
+    the small tables."""
+    parts = [
+        str(model.history.aggregate(newest=Max("history_id"))["newest"]) for model in WITH_HISTORY
+    ]
+    for model in WITHOUT_HISTORY:
+        found = model.objects.aggregate(rows=Count("pk"), newest=Max("pk"))
+        parts.append(f"{found['rows']}:{found['newest']}")
+    return ".".join(parts)
+
+
+def report_key(report, fmt, version):
+    raw = repr((report.key_parts(), fmt, version))
+    return "report:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+_guard = threading.Lock()
+_key_locks = {}
+
+
+@contextmanager
+def rendering_once(key):
+    """Hold the right to render ``key``: threads of this process wait on a lock of their own,
+    and on PostgreSQL other processes wait on an advisory lock of the same key."""
+    with _guard:
+        lock = _key_locks.setdefault(key, threading.Lock())
+    with lock:
+        if connection.vendor != "postgresql":
+            yield
+            return
+        lock_id = int(key[-15:], 16)  # 60 bits of the key's hash fit PostgreSQL's bigint
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [lock_id])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [lock_id])
+
+
+def cached_render(key, render):
+    """What ``render()`` gives for ``key``, from the cache, or rendered once and kept.
+
+    Returns ``(value, was_cached)``. Requests that arrive while another renders the same key
+    wait for it and take its result.
+    """
+    cache = caches[CACHE_ALIAS]
+    value = cache.get(key)
+    if value is not None:
+        return value, True
+    with rendering_once(key):
+        value = cache.get(key)
+        if value is not None:
+            return value, True
+        value = render()
+        cache.set(key, value, timeout=None)
+        return value, False

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_index, name="index"),
+    path("portefolje/", views.portfolio, {"fmt": "html"}, name="portfolio"),
+    path("portefolje.pdf", views.portfolio, {"fmt": "pdf"}, name="portfolio-pdf"),
+    path("rod-trad/", views.red_thread, {"fmt": "html"}, name="red-thread"),
+    path("rod-trad.pdf", views.red_thread, {"fmt": "pdf"}, name="red-thread-pdf"),
+]
