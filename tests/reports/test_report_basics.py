@@ -35,7 +35,7 @@ def test_plan_report_pdf_is_tagged_with_language_title_author_and_the_vendored_f
         for page in reader.pages
         for font in page["/Resources"]["/Font"].values()
     }
-    assert fonts == {"Inter"}
+    assert fonts and all(font.startswith("Inter") for font in fonts), fonts
     assert "Kulturstrategi for Bergen" in squeezed(pdf_text(response.content))
 
 
