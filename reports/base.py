@@ -124,5 +124,9 @@ class Report:
         """The municipality the report is about, or None when it spans several."""
         return None
 
+    def change_scope(self):
+        """The plans whose changes the section "Endringer siden …" lists."""
+        return self.readable
+
     def context(self):
         raise NotImplementedError

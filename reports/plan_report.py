@@ -34,5 +34,8 @@ class PlanReport(Report):
     def municipality(self):
         return self.plan.municipality
 
+    def change_scope(self):
+        return self.readable.filter(pk=self.plan.pk)
+
     def context(self):
         return {"plan": self.plan}

@@ -33,5 +33,8 @@ class PortfolioReport(Report):
     def municipality(self):
         return self.filter.form.cleaned_data.get("kommune") if self.filter.is_bound else None
 
+    def change_scope(self):
+        return self.filter.qs
+
     def context(self):
         return {"plans": list(self.filter.qs.select_related("department", "municipality"))}

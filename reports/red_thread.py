@@ -43,5 +43,8 @@ class RedThreadReport(Report):
     def municipality(self):
         return self.chosen
 
+    def change_scope(self):
+        return self.readable.filter(municipality=self.chosen)
+
     def context(self):
         return {"municipality": self.chosen}

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from .base import BadReportRequest
 from .caching import cached_render, data_version, report_key
+from .changes import changes_since
 from .forms import ReportChoiceForm
 from .plan_report import PlanReport
 from .portfolio import PortfolioReport
@@ -26,7 +27,12 @@ def report_body(report, version=None):
     version = version or data_version()
 
     def render_body():
-        context = {"report": report, "generated_at": timezone.localtime(), **report.context()}
+        context = {
+            "report": report,
+            "generated_at": timezone.localtime(),
+            "changes": changes_since(report.change_scope(), report.since, report.today),
+            **report.context(),
+        }
         return {
             "html": render_to_string(report.body_template, context),
             "generated_at": context["generated_at"],
