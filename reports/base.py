@@ -75,8 +75,11 @@ class Report:
 
     @property
     def audience(self):
-        """Whose report this is, for the cache: the public, or one signed-in reader."""
-        return "public" if self.is_public else f"user-{self.request.user.pk}"
+        """Whose report this is, for the cache: the public, or one signed-in reader with the
+        roles they have now (a role taken away must not leave its drafts in a cached report)."""
+        if self.is_public:
+            return "public"
+        return f"user-{self.request.user.pk}-{permissions.access_for(self.request.user)!r}"
 
     def url_kwargs(self):
         return {}

@@ -3,10 +3,13 @@
 The key of a report is its request (``Report.key_parts``) plus the version of the data: the
 newest row of every table the reports read. Plans, goals, hearings and milestones keep their
 history, and every create, change or delete adds a history row with a higher id, so the
-largest history id changes with each of them. The smaller tables without history (status
-changes, funding, planstrategi decisions, documents, departments, periods, memberships) count
-by their number of rows and largest id, which changes on every create and delete; their
-changes in place come through the plan or node they belong to, whose history changes too.
+largest history id changes with each of them. The tables without history that belong to a plan
+or a goal (status changes, funding, planstrategi decisions, documents) count by their number of
+rows and largest id, which changes on every create and delete; they are changed in place only
+together with their plan or goal (the workspace forms and the admin save both), whose history
+changes too. A signed-in reader's roles are in the report's key (``Report.audience``). The few
+names every report shows (municipalities, departments, council periods) have no history and
+may be renamed in the admin, so they count by a checksum of their rows.
 
 No timeout: an unchanged report stays until the cache evicts it. The date is in the key, so
 "revision due" and "the next 90 days" never outlive the day they were counted on.
@@ -35,28 +38,22 @@ from plans.models import (
 
 CACHE_ALIAS = "reports"
 WITH_HISTORY = (Plan, GoalNode, Consultation, Milestone)
-WITHOUT_HISTORY = (
-    PlanStatusChange,
-    MeasureFunding,
-    PlanstrategiDecision,
-    PlanDocument,
-    Department,
-    Municipality,
-    CouncilPeriod,
-    Membership,
-)
+WITH_PARENT = (PlanStatusChange, MeasureFunding, PlanstrategiDecision, PlanDocument, Membership)
+NAMES = (Municipality, Department, CouncilPeriod)
 
 
 def data_version():
     """A short text that changes whenever any row a report reads is created, changed or
-    deleted. Twelve aggregate queries on primary keys, no table scans but the row counts of
-    the small tables."""
+    deleted: twelve small queries, aggregates on primary keys and the rows of three short
+    tables of names."""
     parts = [
         str(model.history.aggregate(newest=Max("history_id"))["newest"]) for model in WITH_HISTORY
     ]
-    for model in WITHOUT_HISTORY:
+    for model in WITH_PARENT:
         found = model.objects.aggregate(rows=Count("pk"), newest=Max("pk"))
         parts.append(f"{found['rows']}:{found['newest']}")
+    names = [list(model.objects.order_by("pk").values_list()) for model in NAMES]
+    parts.append(hashlib.sha256(repr(names).encode()).hexdigest()[:16])
     return ".".join(parts)
 
 

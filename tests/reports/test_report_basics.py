@@ -86,3 +86,27 @@ def test_unchanged_report_is_revalidated_with_304_and_a_change_gives_a_new_etag(
     assert again.status_code == 200
     assert again["ETag"] != first["ETag"]
     assert "Kulturstrategi for Bergen 2027" in squeezed(pdf_text(again.content))
+
+
+def test_renaming_a_department_gives_a_new_report(client, plan, bbs):
+    first = client.get("/rapporter/portefolje.pdf")
+    bbs.name = "Byrådsavdeling for skole"
+    bbs.save()
+    again = client.get("/rapporter/portefolje.pdf", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "Byrådsavdeling for skole" in squeezed(pdf_text(again.content))
+
+
+def test_a_politician_who_loses_the_role_no_longer_gets_the_shared_draft(client, make_plan, bbs):
+    from plans.models import Membership, Role
+    from tests.factories import DepartmentFactory
+    from tests.helpers import member
+
+    draft = make_plan(title="Delt utkast", is_published=False, shared_with_politicians=True)
+    elsewhere = DepartmentFactory()
+    politician = member("politiker", bbs, Role.POLITICIAN)
+    client.force_login(politician)
+    assert "Delt utkast" in pdf_text(client.get("/rapporter/portefolje.pdf").content)
+    # Moved in place to another municipality: the same number of memberships, the same id.
+    Membership.objects.filter(user=politician).update(department=elsewhere)
+    assert "Delt utkast" not in pdf_text(client.get("/rapporter/portefolje.pdf").content)
