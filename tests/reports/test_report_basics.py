@@ -2,7 +2,9 @@
 
 import pytest
 
-from plans.models import PlanStatus
+from plans.models import Membership, PlanStatus, Role
+from tests.factories import DepartmentFactory
+from tests.helpers import member
 from tests.reports.pdf import pdf_text, read_pdf, squeezed
 
 pytestmark = pytest.mark.django_db
@@ -98,11 +100,7 @@ def test_renaming_a_department_gives_a_new_report(client, plan, bbs):
 
 
 def test_a_politician_who_loses_the_role_no_longer_gets_the_shared_draft(client, make_plan, bbs):
-    from plans.models import Membership, Role
-    from tests.factories import DepartmentFactory
-    from tests.helpers import member
-
-    draft = make_plan(title="Delt utkast", is_published=False, shared_with_politicians=True)
+    make_plan(title="Delt utkast", is_published=False, shared_with_politicians=True)
     elsewhere = DepartmentFactory()
     politician = member("politiker", bbs, Role.POLITICIAN)
     client.force_login(politician)
