@@ -162,11 +162,17 @@ def _local_day(moment):
 
 
 def _publications(scope, start, end):
-    """Plans that became public in the period: published when made, or after being a draft."""
+    """Plans that became public in the period: made as published, or a draft published."""
     for old, new in _period_versions(Plan, scope, start, end, ["is_published"], "id"):
-        was_public = old["is_published"] and old is not new
-        if new["is_published"] and not was_public:
-            yield _local_day(new["history_date"]), new["id"], "published", _("Planen ble publisert")
+        if not new["is_published"]:
+            continue
+        if old["history_date"] >= start and old["history_type"] == "+":
+            text = _("Ny plan publisert")
+        elif not old["is_published"]:
+            text = _("Planen ble publisert")
+        else:
+            continue
+        yield _local_day(new["history_date"]), new["id"], "published", text
 
 
 def _hearings(scope, since, today):

@@ -211,6 +211,17 @@ def test_publishing_a_draft_in_the_period_is_listed(client, make_plan):
     plan_change_status(plan=draft, status=PlanStatus.ADOPTED, on=day(-1))
     text = html_changes(client, f"/planer/{draft.slug}/rapport/")
     assert "Planen ble publisert" in text
+    assert "Ny plan publisert" not in text
+
+
+def test_new_plan_published_in_the_period_is_listed(client, make_plan):
+    plan = make_plan(title="Helt ny plan")
+    assert "Ny plan publisert" in html_changes(client, f"/planer/{plan.slug}/rapport/")
+    make_old(plan.history.all())
+    # Another date than the first request's, which is cached: moving history back is no
+    # change the cache sees.
+    address = f"/planer/{plan.slug}/rapport/?siden={day(-29).isoformat()}"
+    assert "publisert" not in html_changes(client, address)
 
 
 def queries_of_changes(plans, since):
