@@ -108,3 +108,17 @@ def test_a_politician_who_loses_the_role_no_longer_gets_the_shared_draft(client,
     # Moved in place to another municipality: the same number of memberships, the same id.
     Membership.objects.filter(user=politician).update(department=elsewhere)
     assert "Delt utkast" not in pdf_text(client.get("/rapporter/portefolje.pdf").content)
+
+
+def test_running_header_names_the_municipality_and_the_title_as_written(client, make_plan):
+    plan = make_plan(
+        title="Handlings- og økonomiplan «2027–2030»",
+        status=PlanStatus.ADOPTED,
+        summary="\n\n".join(["Et avsnitt om planen som fyller siden."] * 120),
+    )
+    pages = read_pdf(client.get(f"/planer/{plan.slug}/rapport.pdf").content).pages
+    assert len(pages) > 1
+    second = squeezed(pages[1].extract_text())
+    assert "Bergen kommune" in second
+    assert "Statusrapport: Handlings- og økonomiplan «2027–2030»" in second
+    assert "Side 2 av" in second
