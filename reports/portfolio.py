@@ -75,6 +75,10 @@ class DepartmentSection(Portion):
     department: object = None
 
     @property
+    def municipality(self):
+        return self.rows[0].plan.municipality
+
+    @property
     def anchor(self):
         return f"avdeling-{self.department.pk}"
 
@@ -145,9 +149,11 @@ class PortfolioReport(Report):
             slipped=self._slipped(by_id),
             decisions=self._decisions(by_id),
         )
+        sections = self._by_department(summary)
         return {
             "summary": summary,
-            "sections": self._by_department(summary),
+            "sections": sections,
+            "several_municipalities": len({s.municipality.pk for s in sections}) > 1,
             "horizon_days": HORIZON_DAYS,
             "slipped_since": self.today - timedelta(days=SLIPPED_DONE_WITHIN_DAYS),
         }
@@ -240,5 +246,5 @@ class PortfolioReport(Report):
                 getattr(sections[plan.department_id], name).append(item)
         return sorted(
             sections.values(),
-            key=lambda s: (s.rows[0].plan.municipality.name, s.department.name),
+            key=lambda s: (s.municipality.name, s.department.name),
         )
