@@ -18,7 +18,9 @@ No timeout: an unchanged report stays until the cache evicts it. The date is in 
 import hashlib
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, Max
@@ -57,8 +59,27 @@ def data_version():
     return ".".join(parts)
 
 
+def _code_version():
+    """A checksum of what shapes a report besides its data (the reports app's code and
+    templates, the print stylesheet and fonts), so a new release never serves a report
+    cached by the one before."""
+    root = Path(__file__).resolve().parent
+    static = Path(settings.BASE_DIR) / "static"
+    files = sorted(
+        [*root.rglob("*.py"), *root.rglob("*.html"), *static.glob("css/*.css")],
+        key=str,
+    )
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE_VERSION = _code_version()
+
+
 def report_key(report, fmt, version):
-    raw = repr((report.key_parts(), fmt, version))
+    raw = repr((CODE_VERSION, report.key_parts(), fmt, version))
     return "report:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
