@@ -8,8 +8,10 @@ validated with ``full_clean`` and its history is recorded by the service, not wr
 """
 
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.db import transaction
+from django.utils import timezone
 
 from plans.models import (
     Area,
@@ -152,6 +154,7 @@ def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:
             note=step.note,
             m2m=m2m if number == len(data.steps) else None,
         )
+        _date_newest_version(plan, step.on)
     for order, document in enumerate(data.documents):
         row = PlanDocument(plan=plan, title=document.title, url=document.url, order=order)
         row.full_clean()
@@ -166,6 +169,16 @@ def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:
         row.full_clean()
         row.save()
     return plan
+
+
+def _date_newest_version(plan: Plan, on):
+    """Date the version just recorded on the day of its step, at noon, as if the plan had been
+    kept in the portal all along: the reports' "Endringer siden …" and the history page then
+    read the demo as a plan's real course, not as everything happening on the day it loaded.
+    A version already dated later (a re-run on an unchanged plan) keeps its date."""
+    noon = timezone.make_aware(datetime.combine(on, time(12)))
+    newest = plan.history.order_by("-history_id").values_list("history_id", flat=True)[:1]
+    plan.history.filter(history_id__in=list(newest)).update(history_date=noon)
 
 
 def _earlier(data: DemoPlan, slug: str, loaded: dict[str, Plan]) -> Plan | None:
