@@ -10,6 +10,7 @@ measured in the same run, since the machine is shared.
 Target (issue 12): the portfolio of 500 plans cold in at most 5 s, cached in at most 50 ms.
 """
 
+import os
 import statistics
 import time
 
@@ -102,7 +103,9 @@ def test_bench_reports(client):
             transaction.set_rollback(True)
     base = statistics.median(trivial)
     print(f"\n{connection.vendor}: cold = median of {COLD_RUNS} renders with an empty cache, ")
-    print(f"cached = median of {CACHED_RUNS} requests (file cache); trivial page {base:.1f} ms")
+    print(f"cached = median of {CACHED_RUNS} requests (file cache); trivial page {base:.1f} ms;")
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"load average {load} on {os.cpu_count()} cores")
     print(
         f"{'data':>12}  {'report':<10}  {'pages':>5}  {'cold s':>7}  {'s/page':>6}"
         f"  {'cached ms':>9}  {'× trivial':>9}  {'kB':>6}"
