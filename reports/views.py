@@ -30,6 +30,8 @@ from .rendering import html_to_pdf
 EDITIONS_PER_PAGE = 50
 # A year, the longest HTTP caches honour: an edition's bytes never change.
 IMMUTABLE_SECONDS = 365 * 24 * 60 * 60
+# Letters slugify would drop (ø and æ do not decompose), so "Den røde tråden" keeps its words.
+ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"})
 
 
 def bad_request(request, error):
@@ -169,7 +171,8 @@ def edition_pdf(request, pk):
     if response is None:
         pdf = ReportEdition.objects.filter(pk=pk).values_list("pdf", flat=True).get()
         response = HttpResponse(bytes(pdf), content_type="application/pdf")
-        filename = f"{slugify(edition.title)}-{timezone.localtime(edition.saved_at):%Y-%m-%d}"
+        title = slugify(edition.title.translate(ASCII_LETTERS))
+        filename = f"{title}-{timezone.localtime(edition.saved_at):%Y-%m-%d}"
         response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     response["ETag"] = etag
     response["Last-Modified"] = http_date(edition.saved_at.timestamp())

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from plans.models import Plan
-from reports.caching import CACHE_ALIAS
+from reports.caching import CACHE_ALIAS, data_version
 from tests.factories import DepartmentFactory, MunicipalityFactory, bulk_create_plans
 from tests.reports.pdf import read_pdf
 
@@ -73,6 +73,15 @@ def measure_report(client, path):
     return pages, statistics.median(cold), statistics.median(cached) * 1000, len(response.content)
 
 
+def version_ms():
+    timings = []
+    for _ in range(CACHED_RUNS):
+        started = time.perf_counter()
+        data_version()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
 def generate_plans(size):
     municipality = MunicipalityFactory()
     departments = [DepartmentFactory(municipality=municipality) for _ in range(DEPARTMENTS)]
@@ -85,7 +94,7 @@ def generate_plans(size):
 
 
 def test_bench_reports(client):
-    rows, trivial = [], []
+    rows, trivial, versions = [], [], []
     scenarios = [(f"{size} plans", lambda size=size: generate_plans(size)) for size in PLAN_SIZES]
     scenarios.append((f"{TREE_SIZE} nodes", lambda: generate_tree_scenario()))
     for label, generate in scenarios:
@@ -94,6 +103,7 @@ def test_bench_reports(client):
             municipality, plan = generate()
             generated = time.perf_counter() - started
             trivial.append(measure(client, "/personvern/")[1])
+            versions.append(version_ms())
             for name, path in [
                 ("portfolio", "/rapporter/portefolje.pdf"),
                 ("red thread", f"/rapporter/rod-trad.pdf?kommune={municipality.slug}"),
@@ -104,6 +114,7 @@ def test_bench_reports(client):
     base = statistics.median(trivial)
     print(f"\n{connection.vendor}: cold = median of {COLD_RUNS} renders with an empty cache, ")
     print(f"cached = median of {CACHED_RUNS} requests (file cache); trivial page {base:.1f} ms;")
+    print(f"data_version() alone, in every cached request: {statistics.median(versions):.1f} ms")
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"load average {load} on {os.cpu_count()} cores")
     print(

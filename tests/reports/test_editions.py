@@ -119,7 +119,7 @@ def test_a_double_click_saves_one_edition_and_says_so(client, plan, coordinator)
 
 def test_the_pdf_address_serves_the_saved_bytes_for_good(client, plan, coordinator):
     client.force_login(coordinator)
-    save(client)
+    save(client, "red-thread", "kommune=bergen")
     client.logout()
     edition = ReportEdition.objects.get()
     response = client.get(f"/rapporter/utgaver/{edition.pk}.pdf")
@@ -130,6 +130,7 @@ def test_the_pdf_address_serves_the_saved_bytes_for_good(client, plan, coordinat
     assert "immutable" in response["Cache-Control"]
     assert "public" in response["Cache-Control"]
     assert "Last-Modified" in response
+    assert "den-rode-traden-" in response["Content-Disposition"]
     again = client.get(f"/rapporter/utgaver/{edition.pk}.pdf", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
     assert again.content == b""
