@@ -11,3 +11,10 @@ urlpatterns = [
     path("rod-trad/", views.red_thread, {"fmt": "html"}, name="red-thread"),
     path("rod-trad.pdf", views.red_thread, {"fmt": "pdf"}, name="red-thread-pdf"),
 ]
+
+urlpatterns += [
+    path("utgaver/", views.edition_list, name="editions"),
+    path("utgaver/lagre/", views.edition_save, name="edition-save"),
+    path("utgaver/<int:pk>/", views.edition_detail, name="edition"),
+    path("utgaver/<int:pk>.pdf", views.edition_pdf, name="edition-pdf"),
+]

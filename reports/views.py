@@ -1,21 +1,37 @@
 """Report pages and PDFs: thin views over ``Report`` classes, the cache and WeasyPrint."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from planportal.filtering import MunicipalityForm
+
+from . import editions
 from .base import BadReportRequest
 from .caching import cached_render, data_version, report_key
 from .changes import changes_since
 from .forms import ReportChoiceForm
+from .models import ReportEdition
 from .plan_report import PlanReport
 from .portfolio import PortfolioReport
 from .red_thread import RedThreadReport
 from .rendering import html_to_pdf
+
+EDITIONS_PER_PAGE = 50
+# A year, the longest HTTP caches honour: an edition's bytes never change.
+IMMUTABLE_SECONDS = 365 * 24 * 60 * 60
+# Letters slugify would drop (ø and æ do not decompose), so "Den røde tråden" keeps its words.
+ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"})
 
 
 def bad_request(request, error):
@@ -107,3 +123,58 @@ def report_index(request):
     form = ReportChoiceForm(request.GET or None)
     query = form.query() if form.is_valid() else ""
     return render(request, "reports/index.html", {"form": form, "query": query})
+
+
+@require_POST
+def edition_save(request):
+    """Save the public version of the report the form names, and show the saved edition."""
+    try:
+        report = editions.public_report_from(request)
+    except BadReportRequest as error:
+        return bad_request(request, error)
+    if not editions.can_save_edition(request.user, report):
+        raise PermissionDenied
+    edition, created = editions.save_edition(report, request.user, report_pdf_bytes)
+    if created:
+        messages.success(request, _("Utgaven er lagret. Adressen under endres aldri."))
+    else:
+        messages.info(
+            request,
+            _(
+                "Denne utgaven var allerede lagret: dataene er ikke endret siden. "
+                "Her er den som ble lagret."
+            ),
+        )
+    return redirect(edition)
+
+
+def edition_list(request):
+    """The saved editions, newest first, narrowed to a municipality."""
+    form = MunicipalityForm(request.GET or None)
+    found = ReportEdition.objects.listed()
+    if municipality := form.municipality():
+        found = found.filter(municipality=municipality)
+    page = Paginator(found, EDITIONS_PER_PAGE).get_page(request.GET.get("side"))
+    return render(request, "reports/edition_list.html", {"form": form, "page": page})
+
+
+def edition_detail(request, pk):
+    edition = get_object_or_404(ReportEdition.objects.listed(), pk=pk)
+    return render(request, "reports/edition_detail.html", {"edition": edition})
+
+
+def edition_pdf(request, pk):
+    """Exactly the bytes that were saved; they never change, so caches may keep them for good."""
+    edition = get_object_or_404(ReportEdition.objects.defer("pdf"), pk=pk)
+    etag = quote_etag(edition.checksum)
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        pdf = ReportEdition.objects.filter(pk=pk).values_list("pdf", flat=True).get()
+        response = HttpResponse(bytes(pdf), content_type="application/pdf")
+        title = slugify(edition.title.translate(ASCII_LETTERS))
+        filename = f"{title}-{timezone.localtime(edition.saved_at):%Y-%m-%d}"
+        response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(edition.saved_at.timestamp())
+    patch_cache_control(response, public=True, max_age=IMMUTABLE_SECONDS, immutable=True)
+    return response
