@@ -84,7 +84,9 @@ def sections(rows, contributed):
     main_goals, main, part = [], None, None
 
     def contributors(row, indent):
-        return [Entry(other, indent, contributes=True) for other in contributed.get(row.node.pk, ())]
+        return [
+            Entry(other, indent, contributes=True) for other in contributed.get(row.node.pk, ())
+        ]
 
     for row in rows:
         node = row.node
