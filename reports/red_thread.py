@@ -26,6 +26,9 @@ class Entry:
     row: object  # hierarchy.tree.TreeRow
     indent: int  # levels below the node the table is for
     contributes: bool = False  # it hangs elsewhere and contributes to the entry above it
+    # The plan is named on the first of a run of its rows, as the tree page names it once for
+    # a group; naming it on each of 2,000 rows tripled the PDF's text and its time to render.
+    names_plan: bool = True
 
 
 @dataclass
@@ -104,6 +107,11 @@ def sections(rows, contributed):
             part = main
         indent = row.depth - part.row.depth - 1
         part.entries += [Entry(row, indent), *contributors(row, indent + 1)]
+    for part in main_goals + [goal for main in main_goals for goal in main.goals]:
+        plan_id = None
+        for entry in part.entries:
+            entry.names_plan = entry.contributes or entry.row.node.plan_id != plan_id
+            plan_id = None if entry.contributes else entry.row.node.plan_id
     return main_goals
 
 
