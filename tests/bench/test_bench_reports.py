@@ -13,6 +13,7 @@ Target (issue 12): the portfolio of 500 plans cold in at most 5 s, cached in at 
 import os
 import statistics
 import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -30,8 +31,8 @@ from .test_bench_goal_tree import generate_tree
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
-PLAN_SIZES = [50, 500]
-TREE_SIZE = 2_000
+PLAN_SIZES = [int(size) for size in os.environ.get("BENCH_PLANS", "50,500").split(",")]
+TREE_SIZE = int(os.environ.get("BENCH_TREE", "2000"))  # 0 leaves the tree out
 DEPARTMENTS = 5
 COLD_RUNS = 2
 CACHED_RUNS = 7
@@ -61,8 +62,9 @@ def timed_get(client, path):
     return elapsed, response
 
 
-def measure_report(client, path):
-    """(pages, cold seconds, cached milliseconds, kB) of GET ``path``."""
+def measure_report(client, path, save_as):
+    """(pages, cold seconds, cached milliseconds, kB) of GET ``path``; the PDF is kept in the
+    folder ``BENCH_REPORTS_DIR`` names, if set, to look at."""
     cold = []
     for _ in range(COLD_RUNS):
         caches[CACHE_ALIAS].clear()
@@ -70,6 +72,8 @@ def measure_report(client, path):
         cold.append(elapsed)
     cached = [timed_get(client, path)[0] for _ in range(CACHED_RUNS)]
     pages = len(read_pdf(response.content).pages)
+    if folder := os.environ.get("BENCH_REPORTS_DIR"):
+        Path(folder, f"{save_as}.pdf").write_bytes(response.content)
     return pages, statistics.median(cold), statistics.median(cached) * 1000, len(response.content)
 
 
@@ -96,7 +100,8 @@ def generate_plans(size):
 def test_bench_reports(client):
     rows, trivial, versions = [], [], []
     scenarios = [(f"{size} plans", lambda size=size: generate_plans(size)) for size in PLAN_SIZES]
-    scenarios.append((f"{TREE_SIZE} nodes", lambda: generate_tree_scenario()))
+    if TREE_SIZE:
+        scenarios.append((f"{TREE_SIZE} nodes", lambda: generate_tree_scenario()))
     for label, generate in scenarios:
         with transaction.atomic():
             started = time.perf_counter()
@@ -109,7 +114,8 @@ def test_bench_reports(client):
                 ("red thread", f"/rapporter/rod-trad.pdf?kommune={municipality.slug}"),
                 ("plan", f"/planer/{plan.slug}/rapport.pdf"),
             ]:
-                rows.append((label, name, generated, *measure_report(client, path)))
+                saved = f"{label}-{name}".replace(" ", "-")
+                rows.append((label, name, generated, *measure_report(client, path, saved)))
             transaction.set_rollback(True)
     base = statistics.median(trivial)
     print(f"\n{connection.vendor}: cold = median of {COLD_RUNS} renders with an empty cache, ")
