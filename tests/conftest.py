@@ -1,10 +1,10 @@
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone, translation
 
 from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
+from tests.helpers import load_demo_copy
 
 
 @pytest.fixture(autouse=True)
@@ -40,16 +40,9 @@ def make_plan(bbs):
     return make
 
 
-# `load_demo` takes 5-8 s; `loaddata` of what it saved takes a fraction of that. Tests that only
+# `load_demo` takes 5-8 s; `loaddata` of what it saved takes about a quarter. Tests that only
 # read the demo load the saved copy; tests of `load_demo` itself still run it on top of that copy.
 DEMO_DUMP_EXCLUDES = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
-
-
-def load_demo_copy(path):
-    """Load the copy as it was saved: history is in the copy, so none is recorded for the
-    many-to-many fields that `loaddata` sets."""
-    with override_settings(SIMPLE_HISTORY_ENABLED=False):
-        call_command("loaddata", path, verbosity=0)
 
 
 @pytest.fixture(scope="session")

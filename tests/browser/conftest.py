@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import load_demo_copy
+from tests.helpers import load_demo_copy
 
 CHROMIUM = Path(os.environ.get("PLANPORTAL_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
