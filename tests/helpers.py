@@ -5,7 +5,9 @@ import io
 import zipfile
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -91,3 +93,10 @@ def zip_bytes(entries):
             compress = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             package.writestr(name, text, compress_type=compress)
     return buffer.getvalue()
+
+
+def load_demo_copy(path):
+    """Load a `dumpdata` copy of the demo as it was saved. The copy holds the history, so none
+    is recorded for the many-to-many fields `loaddata` sets (django-simple-history would)."""
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        call_command("loaddata", path, verbosity=0)

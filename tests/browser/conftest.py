@@ -5,7 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests.helpers import load_demo_copy
 
 CHROMIUM = Path(os.environ.get("PLANPORTAL_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,8 +52,9 @@ def page_without_js(browser, live_server):
 
 
 @pytest.fixture
-def demo_data():
-    call_command("load_demo", verbosity=0)
+def demo_data(transactional_db, demo_dump):
+    """The demo, from the session's copy of what `load_demo` saved: each test flushes it."""
+    load_demo_copy(demo_dump())
 
 
 def assert_accessible(page):

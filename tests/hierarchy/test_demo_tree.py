@@ -4,7 +4,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from hierarchy.models import GoalNode, MeasureFunding, NodeKind
 from hierarchy.selectors import coverage
@@ -13,18 +12,9 @@ from hierarchy.tree import tree_nodes, tree_rows
 from plans.models import Plan, PlanType
 from tests.hierarchy.tree_checks import mptt_problems, rule_problems
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
 
 BERGEN, BAERUM = "4601", "3201"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, and roll it back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def titles(queryset):

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from plans.models import (
     Municipality,
@@ -14,16 +13,7 @@ from plans.models import (
     PlanType,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, and roll it back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
 
 
 def counts():
@@ -74,8 +64,8 @@ def test_every_demo_plan_is_valid_with_a_dated_history_ending_in_its_status():
 
 
 def test_running_load_demo_twice_gives_the_same_counts():
-    call_command("load_demo", verbosity=0)
     first = counts()
+    call_command("load_demo", verbosity=0)
     assert counts() == first
     assert first["Plan"] > 0 and first["PlanStatusChange"] > first["Plan"]
 
