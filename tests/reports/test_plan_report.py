@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -218,12 +217,8 @@ def test_queries_do_not_grow_with_the_nodes_milestones_and_hearings(plan, bbs):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module's demo tests, and roll it back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def demo(demo_for_module):
+    """The demo data, loaded once for this module and rolled back after it (tests/conftest.py)."""
 
 
 def test_demo_hop_report_shows_its_measures_with_money_per_year(demo, client):

@@ -4,8 +4,6 @@ serves them, the coverage page's lists, and the PDF against the HTML."""
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from hierarchy.selectors import coverage_page
 from plans.models import Plan
@@ -23,12 +21,8 @@ MAIN_GOALS = [
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, and roll it back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def demo(demo_for_module):
+    """The demo data, loaded once for this module and rolled back after it (tests/conftest.py)."""
 
 
 def body(client, address):
