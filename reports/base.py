@@ -22,6 +22,15 @@ DEFAULT_SINCE_DAYS = 30
 EARLIEST_SINCE = date(1900, 1, 1)
 
 
+# slugify drops the letters that have no ASCII form; å becomes a by itself.
+NORWEGIAN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"})
+
+
+def file_name_part(title):
+    """``title`` as part of a file name: "Den røde tråden" gives "den-rode-traden"."""
+    return slugify(title.translate(NORWEGIAN_LETTERS))
+
+
 class BadReportRequest(Exception):
     """A query string the report cannot answer; the message is shown to the reader."""
 
@@ -117,7 +126,7 @@ class Report:
         return reverse(self.pdf_url_name, kwargs=self.url_kwargs()) + "?" + self.query_string()
 
     def filename(self):
-        return f"{slugify(str(self.title()))}-{self.today.isoformat()}.pdf"
+        return f"{file_name_part(str(self.title()))}-{self.today.isoformat()}.pdf"
 
     def author(self):
         municipality = self.municipality()

@@ -122,7 +122,9 @@ def _status_changes(scope, since, today):
 
 
 def _status(value):
-    return f"«{PlanStatus(value).label}»" if value in PlanStatus.values else f"«{value}»"
+    name = PlanStatus(value).label if value in PlanStatus.values else value
+    # The quotation marks are the language's own: « » in Norwegian, “ ” in English.
+    return _("«%(status)s»") % {"status": name}
 
 
 def _period_versions(model, scope, start, end, fields, plan_field="plan_id", **filters):

@@ -10,9 +10,6 @@ urlpatterns = [
     path("portefolje.pdf", views.portfolio, {"fmt": "pdf"}, name="portfolio-pdf"),
     path("rod-trad/", views.red_thread, {"fmt": "html"}, name="red-thread"),
     path("rod-trad.pdf", views.red_thread, {"fmt": "pdf"}, name="red-thread-pdf"),
-]
-
-urlpatterns += [
     path("utgaver/", views.edition_list, name="editions"),
     path("utgaver/lagre/", views.edition_save, name="edition-save"),
     path("utgaver/<int:pk>/", views.edition_detail, name="edition"),

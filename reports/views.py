@@ -10,14 +10,13 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planportal.filtering import MunicipalityForm
 
 from . import editions
-from .base import BadReportRequest
+from .base import BadReportRequest, file_name_part
 from .caching import cached_render, data_version, report_key
 from .changes import changes_since
 from .forms import ReportChoiceForm
@@ -30,8 +29,6 @@ from .rendering import html_to_pdf
 EDITIONS_PER_PAGE = 50
 # A year, the longest HTTP caches honour: an edition's bytes never change.
 IMMUTABLE_SECONDS = 365 * 24 * 60 * 60
-# Letters slugify would drop (ø and æ do not decompose), so "Den røde tråden" keeps its words.
-ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"})
 
 
 def bad_request(request, error):
@@ -171,7 +168,7 @@ def edition_pdf(request, pk):
     if response is None:
         pdf = ReportEdition.objects.filter(pk=pk).values_list("pdf", flat=True).get()
         response = HttpResponse(bytes(pdf), content_type="application/pdf")
-        title = slugify(edition.title.translate(ASCII_LETTERS))
+        title = file_name_part(edition.title)
         filename = f"{title}-{timezone.localtime(edition.saved_at):%Y-%m-%d}"
         response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     response["ETag"] = etag

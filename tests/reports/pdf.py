@@ -1,6 +1,7 @@
 """Reading the reports' PDFs in tests: text in reading order, tags, language and title."""
 
 import io
+import re
 
 from pypdf import PdfReader
 
@@ -15,5 +16,6 @@ def pdf_text(content):
 
 
 def squeezed(text):
-    """``text`` with every run of white space made one space, for phrases broken over lines."""
-    return " ".join(text.split())
+    """``text`` with every run of white space made one space, for phrases broken over lines; a
+    line broken right after a dash in a word ("2025–" / "2028") is joined again."""
+    return re.sub(r"(?<=\S–) ", "", " ".join(text.split()))

@@ -122,3 +122,8 @@ def test_running_header_names_the_municipality_and_the_title_as_written(client, 
     assert "Bergen kommune" in second
     assert "Statusrapport: Handlings- og økonomiplan «2027–2030»" in second
     assert "Side 2 av" in second
+
+
+def test_pdf_file_name_keeps_the_norwegian_words(client, bergen, plan):
+    response = client.get("/rapporter/rod-trad.pdf?kommune=bergen")
+    assert 'filename="den-rode-traden-' in response["Content-Disposition"]

@@ -5,15 +5,16 @@ from playwright.sync_api import expect
 
 from plans.models import Role
 from reports.models import ReportEdition
-from tests.browser.conftest import assert_accessible, browser, page  # noqa: F401 - fixtures
 from tests.helpers import member
+
+from .conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "et-langt-passord-for-testene"
 
 
-def test_a_coordinator_saves_an_edition_and_anyone_can_read_it(page, make_plan, bbs):  # noqa: F811
+def test_a_coordinator_saves_an_edition_and_anyone_can_read_it(page, make_plan, bbs):
     make_plan(title="Kulturstrategi for Bergen")
     coordinator = member("koordinator", bbs, Role.COORDINATOR)
     coordinator.set_password(PASSWORD)
