@@ -4,7 +4,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone, translation
 
-from tests.factories import DepartmentFactory, MunicipalityFactory, PlanFactory
+from hierarchy.models import NodeKind
+from plans.models import PlanStatus, PlanType
+from tests.factories import DepartmentFactory, GoalNodeFactory, MunicipalityFactory, PlanFactory
 from tests.helpers import load_demo_copy
 
 
@@ -95,3 +97,14 @@ def demo_for_module(django_db_setup, django_db_blocker, demo_dump):
         load_demo_copy(demo_dump())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def kps(make_plan):
+    """Bergen's municipal master plan (KPS), in force, for the goal tree to hang from."""
+    return make_plan(title="Et nystemt Bergen", plan_type=PlanType.KPS, status=PlanStatus.ADOPTED)
+
+
+@pytest.fixture
+def vision(kps):
+    return GoalNodeFactory(plan=kps, kind=NodeKind.VISION, title="Et nystemt Bergen", parent=None)

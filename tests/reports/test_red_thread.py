@@ -21,16 +21,6 @@ HTML, PDF = "/rapporter/rod-trad/?kommune=bergen", "/rapporter/rod-trad.pdf?komm
 
 
 @pytest.fixture
-def kps(make_plan):
-    return make_plan(title="Et nystemt Bergen", plan_type=PlanType.KPS, status=PlanStatus.ADOPTED)
-
-
-@pytest.fixture
-def vision(kps):
-    return GoalNodeFactory(plan=kps, kind=NodeKind.VISION, title="Et nystemt Bergen", parent=None)
-
-
-@pytest.fixture
 def tree(kps, vision, make_plan):
     return small_tree(kps=kps, vision=vision, add_node=add, make_plan=make_plan)
 

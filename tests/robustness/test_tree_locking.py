@@ -7,16 +7,10 @@ from django.test.utils import CaptureQueriesContext
 
 from hierarchy.models import GoalNode, NodeKind
 from hierarchy.services import node_move_among_siblings
-from plans.models import PlanStatus, PlanType
 from tests.hierarchy.editing_helpers import add, build_tree
 from tests.hierarchy.tree_checks import mptt_problems
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kps(make_plan):
-    return make_plan(title="Et nystemt Bergen", plan_type=PlanType.KPS, status=PlanStatus.ADOPTED)
 
 
 @pytest.fixture
