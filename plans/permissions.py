@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from .models import Department, Membership, Plan, Role
+from .models import Department, Membership, Municipality, Plan, Role
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,14 @@ def departments_for_new_plans(user):
         Q(id__in=access.planner_departments)
         | Q(municipality_id__in=access.coordinator_municipalities)
     )
+
+
+def coordinated_municipalities(user):
+    """The ids of the municipalities whose plans the user coordinates (all for an admin)."""
+    access = access_for(user)
+    if access.is_admin:
+        return list(Municipality.objects.values_list("pk", flat=True))
+    return sorted(access.coordinator_municipalities)
 
 
 def can_use_workspace(user):

@@ -1,9 +1,12 @@
 """Read queries of the plan register, named for what they answer."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Plan, PlanStatus
+from .models import CouncilPeriod, Plan, PlanStatus, PlanType
 
 
 def status_counts(queryset):
@@ -61,3 +64,51 @@ def plans_needing_attention(queryset):
     """[(plan, reasons)] with the plans that need attention first, then by title."""
     rows = [(plan, attention_reasons(plan)) for plan in queryset.order_by("title")]
     return sorted(rows, key=lambda row: not row[1])
+
+
+def current_council_periods(municipality_ids, today):
+    """{municipality id: the council period whose council sits on ``today``}."""
+    periods = (
+        CouncilPeriod.objects.filter(
+            municipality_id__in=municipality_ids, first_year__lte=today.year
+        )
+        .select_related("municipality")
+        .order_by("municipality_id", "-first_year")
+    )
+    current = {}
+    for period in periods:
+        if period.municipality_id not in current and period.begins_on <= today:
+            current[period.municipality_id] = period
+    return current
+
+
+@dataclass
+class LatePlanstrategi:
+    period: CouncilPeriod
+    plan: Plan | None  # the period's planstrategi in the works, if the register holds it
+
+
+# A planstrategi counts as adopted once it has been; revising or expiring it comes after.
+ADOPTED_OR_AFTER = (PlanStatus.ADOPTED, PlanStatus.REVISING, PlanStatus.EXPIRED)
+
+
+def late_planstrategier(municipality_ids, today=None):
+    """The municipalities among ``municipality_ids`` whose council has not adopted its period's
+    planstrategi although the deadline of plan- og bygningsloven § 10-1 has passed."""
+    today = today or timezone.localdate()
+    current = current_council_periods(municipality_ids, today)
+    due = [period for period in current.values() if period.planstrategi_deadline < today]
+    if not due:
+        return []
+    strategies = Plan.objects.filter(
+        plan_type=PlanType.PLANSTRATEGI, council_period__in=due
+    ).order_by("-updated_at")
+    adopted = {plan.council_period_id for plan in strategies if plan.status in ADOPTED_OR_AFTER}
+    in_works = {}
+    for plan in strategies:
+        in_works.setdefault(plan.council_period_id, plan)
+    return [
+        LatePlanstrategi(period, in_works.get(period.pk))
+        for period in sorted(due, key=lambda period: period.municipality.name)
+        if period.pk not in adopted
+    ]

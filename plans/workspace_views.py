@@ -19,7 +19,7 @@ from planportal.editing import save_through
 from . import permissions
 from .forms import PlanDocumentFormSet, PlanForm
 from .history import describe_versions
-from .selectors import plans_needing_attention
+from .selectors import late_planstrategier, plans_needing_attention
 from .services import EditConflict, plan_restore, plan_save, plan_set_published
 
 
@@ -62,6 +62,8 @@ def workspace_home_context(user):
         .order_by("-updated_at", "title")
     )
     return {
+        # Coordinators answer for the planstrategi, so they are told when it is late.
+        "late_planstrategier": late_planstrategier(permissions.coordinated_municipalities(user)),
         "plans": plans_needing_attention(plans),
         "awaiting_publication": awaiting,
         "shared_drafts": shared_drafts,

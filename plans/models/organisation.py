@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -92,6 +94,19 @@ class CouncilPeriod(models.Model):
 
     def __str__(self):
         return f"{self.first_year}–{self.last_year}"
+
+    @property
+    def begins_on(self):
+        """The day the period's council takes over: 1 October of the election year."""
+        return date(self.first_year, 10, 1)
+
+    @property
+    def planstrategi_deadline(self):
+        """The last day for adopting the period's planstrategi: within one year after the new
+        council is constituted (plan- og bygningsloven § 10-1). A new council is constituted in
+        October of the election year; the register keeps no constitution date, so the end of
+        October stands for it, which never warns too early."""
+        return date(self.first_year + 1, 10, 31)
 
     def clean(self):
         if self.first_year and self.last_year and self.last_year <= self.first_year:

@@ -1,5 +1,7 @@
 """The demo data built by `manage.py load_demo` from the seeds."""
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 
@@ -12,6 +14,7 @@ from plans.models import (
     PlanstrategiDecision,
     PlanType,
 )
+from plans.selectors import late_planstrategier
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
 
@@ -78,3 +81,14 @@ def test_demo_users_come_only_when_asked_for_and_can_sign_in(client):
     planner = get_user_model().objects.get(username="planlegger.bbs")
     assert planner.check_password("planportal-demo")
     assert planner.memberships.get().department.short_name == "BBS"
+
+
+def test_bergens_planstrategi_2023_2027_is_late_and_baerums_is_not():
+    municipalities = Municipality.objects.in_bulk(field_name="slug")
+    late = late_planstrategier(
+        [municipalities["bergen"].pk, municipalities["baerum"].pk], today=date(2026, 11, 30)
+    )
+    assert [(str(item.period.municipality), str(item.period)) for item in late] == [
+        ("Bergen", "2023–2027")
+    ]
+    assert late[0].plan.slug == "bergen-planstrategi-2023-2027"
