@@ -11,7 +11,6 @@ from hierarchy.models import MeasureFunding, NodeKind
 from hierarchy.selectors import plan_part
 from plans.models import Plan
 from plans.permissions import can_read_internal_notes
-from plans.selectors import plan_for_page
 
 from .base import Report
 
@@ -57,7 +56,8 @@ class PlanReport(Report):
     def __init__(self, request, *, slug, public=False):
         super().__init__(request, public=public)
         try:
-            self.plan = plan_for_page(self.readable, slug)
+            # Only what the report shows: this runs for every request, a cached one too.
+            self.plan = self.readable.for_listing().get(slug=slug)
         except Plan.DoesNotExist:
             raise Http404 from None
 
@@ -88,6 +88,7 @@ class PlanReport(Report):
     def context(self):
         plan = self.plan
         steps, hearings = plan_timeline(plan, self.today)
+        steps = [self.timeline_step(step, number) for number, step in enumerate(steps, 1)]
         goals, years = self.goal_rows()
         return {
             "plan": plan,
@@ -95,10 +96,8 @@ class PlanReport(Report):
             "internal_note": plan.internal_note if self.shows_internal_note() else "",
             "revision_due": plan.is_revision_due(self.today),
             "status_history": list(plan.status_changes.all()),
-            "steps": [self.timeline_step(step, number) for number, step in enumerate(steps, 1)],
-            "late_steps": sum(
-                1 for step in steps if not step.is_done and step.slippage_days(self.today)
-            ),
+            "steps": steps,
+            "late_steps": sum(1 for step in steps if step.is_late),
             "hearings": [self.hearing(consultation) for consultation in hearings],
             "goals": goals,
             "funding_years": years,
@@ -113,13 +112,12 @@ class PlanReport(Report):
         }
 
     def timeline_step(self, step, number):
-        slippage = step.slippage_days(self.today)
         return Step(
             step=step,
             number=number,
             actual=step.completed_on,
-            slippage=slippage,
-            is_late=not step.is_done and slippage > 0,
+            slippage=step.slippage_days(self.today),
+            is_late=step.is_late(self.today),
         )
 
     def hearing(self, consultation):
