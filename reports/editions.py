@@ -27,17 +27,6 @@ REPORTS = {report.name: report for report in (PlanReport, PortfolioReport, RedTh
 URL_KWARGS = {PlanReport.name: ("slug",)}
 
 
-def municipality_of(report):
-    """The municipality a report is about; a portfolio of one department is about its
-    municipality even when the filter names no municipality."""
-    municipality = report.municipality()
-    report_filter = getattr(report, "filter", None)
-    if municipality is None and report_filter is not None and report_filter.is_bound:
-        department = report_filter.form.cleaned_data.get("avdeling")
-        municipality = department.municipality if department else None
-    return municipality
-
-
 def can_save_edition(user, report):
     """A plan coordinator of the report's municipality, or the administrator; a report of all
     municipalities may be saved by any coordinator. Only a report the public can read."""
@@ -47,7 +36,7 @@ def can_save_edition(user, report):
     access = permissions.access_for(user)
     if access.is_admin:
         return True
-    municipality = municipality_of(report)
+    municipality = report.municipality()
     if municipality is None:
         return bool(access.coordinator_municipalities)
     return municipality.pk in access.coordinator_municipalities
@@ -89,7 +78,7 @@ def save_edition(report, user, render_pdf):
                 query=report.query_string(),
                 url_kwargs=report.url_kwargs(),
                 language=report.language,
-                municipality=municipality_of(report),
+                municipality=report.municipality(),
                 saved_by=user if user.is_authenticated else None,
                 data_as_of=made["generated_at"],
                 report_key=key,
