@@ -15,11 +15,11 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from planportal.validators import FIRST_DATE
 from plans import permissions
 from plans.models import Plan
 
 DEFAULT_SINCE_DAYS = 30
-EARLIEST_SINCE = date(1900, 1, 1)
 
 
 # slugify drops the letters that have no ASCII form; å becomes a by itself.
@@ -48,7 +48,7 @@ def parse_since(value, today):
         ) from None
     if since > today:
         raise BadReportRequest(_("Datoen for «Endringer siden» kan ikke være etter i dag."))
-    if since < EARLIEST_SINCE:
+    if since < FIRST_DATE:
         raise BadReportRequest(_("Datoen for «Endringer siden» kan ikke være før 1900."))
     return since
 
