@@ -174,11 +174,10 @@ def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:
 def _date_newest_version(plan: Plan, on):
     """Date the version just recorded on the day of its step, at noon, as if the plan had been
     kept in the portal all along: the reports' "Endringer siden …" and the history page then
-    read the demo as a plan's real course, not as everything happening on the day it loaded.
-    A version already dated later (a re-run on an unchanged plan) keeps its date."""
+    read the demo as a plan's real course, not as everything happening on the day it loaded."""
     noon = timezone.make_aware(datetime.combine(on, time(12)))
-    newest = plan.history.order_by("-history_id").values_list("history_id", flat=True)[:1]
-    plan.history.filter(history_id__in=list(newest)).update(history_date=noon)
+    newest = plan.history.order_by("-history_id").values("history_id")[:1]
+    plan.history.filter(history_id=newest).update(history_date=noon)
 
 
 def _earlier(data: DemoPlan, slug: str, loaded: dict[str, Plan]) -> Plan | None:
