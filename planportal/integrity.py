@@ -8,9 +8,10 @@ then the first save has committed, so the model's own checks see it and can say 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-# Each clash means the other save has committed; ten tries outlast any realistic crowd of
-# people creating the same title at the same second.
-ATTEMPTS = 10
+# Each clash means another save has committed, so a save clashes at most once for each other
+# save racing it: a crowd of N creating the same title at once needs up to N tries. Twenty
+# outlast any realistic crowd (the concurrency test sends twelve, and ten once fell short).
+ATTEMPTS = 20
 
 
 def save_explaining_clashes(instance, save, *, regenerate=None):
