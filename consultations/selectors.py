@@ -77,20 +77,27 @@ class CouncilTreatment:
     tentative: bool = False
 
 
-def coming_council_treatments(plans_by_id, today, days=HORIZON_DAYS):
-    """Council and political milestones of the plans (``{pk: plan}``) not yet done whose period
-    reaches into the next ``days``, and the council meetings their hearings name, by date."""
-    horizon = today + timedelta(days)
-    milestones = Milestone.objects.filter(
-        plan_id__in=plans_by_id,
+def _coming_council_milestones(today, days):
+    """Council and political milestones not yet done whose period reaches into the next
+    ``days``."""
+    return Milestone.objects.filter(
         kind__in=COUNCIL_KINDS,
         completed_on__isnull=True,
         planned_end__gte=today,
-        planned_start__lte=horizon,
+        planned_start__lte=today + timedelta(days),
     )
-    meetings = Consultation.objects.filter(
-        plan_id__in=plans_by_id, council_meeting_on__range=(today, horizon)
-    )
+
+
+def _coming_council_meetings(today, days):
+    """Hearings whose council meeting is within the next ``days``."""
+    return Consultation.objects.filter(council_meeting_on__range=(today, today + timedelta(days)))
+
+
+def coming_council_treatments(plans_by_id, today, days=HORIZON_DAYS):
+    """The coming council treatments of the plans (``{pk: plan}``): political milestones and
+    the council meetings their hearings name, by date."""
+    milestones = _coming_council_milestones(today, days).filter(plan_id__in=plans_by_id)
+    meetings = _coming_council_meetings(today, days).filter(plan_id__in=plans_by_id)
     treatments = [
         CouncilTreatment(
             plan=plans_by_id[m.plan_id],
@@ -113,10 +120,27 @@ def coming_council_treatments(plans_by_id, today, days=HORIZON_DAYS):
     return sorted(treatments, key=lambda t: (t.on, t.plan.title, t.label))
 
 
+def with_coming_council_treatment(plans, today, days=HORIZON_DAYS):
+    """The ``plans`` with a council treatment in ``coming_council_treatments``."""
+    return plans.filter(
+        Q(pk__in=_coming_council_milestones(today, days).values("plan_id"))
+        | Q(pk__in=_coming_council_meetings(today, days).values("plan_id"))
+    )
+
+
 def slipped_milestones(plan_ids, today):
     """Milestones of ``plan_ids`` still late, and those done later than planned in the last
     year."""
-    return Milestone.objects.filter(plan_id__in=plan_ids).filter(
+    return _slipped(today).filter(plan_id__in=plan_ids)
+
+
+def with_slipped_milestones(plans, today):
+    """The ``plans`` with a milestone in ``slipped_milestones``."""
+    return plans.filter(pk__in=_slipped(today).values("plan_id"))
+
+
+def _slipped(today):
+    return Milestone.objects.filter(
         Q(completed_on__isnull=True, planned_end__lt=today)
         | Q(
             completed_on__gt=F("planned_end"),
@@ -147,10 +171,13 @@ class ProgressRow:
     next_milestone: object  # a Milestone or a HearingStep (consultations.steps), or None
 
 
-def progress_rows(plans):
-    """Plans in process (by the status the public sees) with their next step, a milestone or a
-    hearing, soonest first; plans without one last."""
-    plans = list(plans.for_listing().filter(public_status__in=PlanStatus.in_process()))
+def progress_rows(plans, in_process_only=True):
+    """Plans in process (by the status the public sees), or all ``plans``, with their next
+    step, a milestone or a hearing, soonest first; plans without one last."""
+    plans = plans.for_listing()
+    if in_process_only:
+        plans = plans.filter(public_status__in=PlanStatus.in_process())
+    plans = list(plans)
     upcoming = next_steps([plan.pk for plan in plans])
     rows = [ProgressRow(plan, upcoming.get(plan.pk)) for plan in plans]
     return sorted(
