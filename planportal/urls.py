@@ -9,7 +9,6 @@ from plans import workspace_views as plan_workspace
 from reports import views as report_views
 
 from . import legal_views, overview, views, workspace_views
-from .forms import SignInForm
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
 # apps; the overview and the page keep their names in the plans namespace.
@@ -71,9 +70,7 @@ urlpatterns = [
     path("arbeidsflate/", include("consultations.workspace_urls")),
     path(
         "logg-inn/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
+        views.SignInView.as_view(),
         name="login",
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
