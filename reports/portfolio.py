@@ -109,10 +109,6 @@ class PortfolioReport(Report):
     def change_scope(self):
         return self.filter.qs
 
-    @property
-    def horizon(self):
-        return self.today + timedelta(days=HORIZON_DAYS)
-
     def context(self):
         plans = list(self.filter.qs.select_related("municipality", "department", "council_period"))
         by_id = {plan.pk: plan for plan in plans}
