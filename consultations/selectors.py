@@ -1,18 +1,26 @@
 """Small named queries for the hearing and progress pages, each in a fixed number of queries."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plans.models import Plan, PlanStatus
 from plans.permissions import plans_readable_by
 from plans.selectors import public_plans
 
-from .models import Consultation, Submission, SubmissionState
+from .models import Consultation, Milestone, MilestoneKind, Submission, SubmissionState
 from .steps import next_steps
 
 RECENTLY_CLOSED = 10
+# "Coming" for politicians (overview, portfolio report): hearings and council treatments within
+# this many days from today.
+HORIZON_DAYS = 90
+# A milestone finished late is news for a year; one still late is listed however old.
+SLIPPED_DONE_WITHIN_DAYS = 365
+COUNCIL_KINDS = [MilestoneKind.POLITICAL, MilestoneKind.ADOPTION]
 
 
 def consultations_readable_by(user):
@@ -32,15 +40,112 @@ def public_consultations():
     return Consultation.objects.filter(plan__in=public_plans())
 
 
-def hearing_overview(consultations, now=None):
+def hearing_overview(consultations, now=None, within_days=None):
+    """The hearings open, upcoming and recently closed. With ``within_days``, only those open
+    or starting within that many days, as ``coming_hearings`` counts them, and none closed."""
     now = now or timezone.now()
     readable = consultations.for_listing()
+    upcoming = readable.upcoming_at(now)
+    closed = readable.closed_at(now).order_by("-deadline", "title")[:RECENTLY_CLOSED]
+    if within_days is not None:
+        upcoming = upcoming.filter(starts_on__lte=timezone.localdate(now) + timedelta(within_days))
+        closed = closed.none()
     return HearingOverview(
         open=list(readable.open_at(now).order_by("deadline", "title")),
-        upcoming=list(readable.upcoming_at(now).order_by("starts_on", "title")),
-        recently_closed=list(
-            readable.closed_at(now).order_by("-deadline", "title")[:RECENTLY_CLOSED]
-        ),
+        upcoming=list(upcoming.order_by("starts_on", "title")),
+        recently_closed=list(closed),
+    )
+
+
+def coming_hearings(plan_ids, today, days=HORIZON_DAYS):
+    """Hearings of ``plan_ids`` open on ``today`` or starting within ``days``, soonest deadline
+    first."""
+    return Consultation.objects.filter(
+        plan_id__in=plan_ids, deadline__gte=today, starts_on__lte=today + timedelta(days)
+    ).order_by("deadline", "starts_on", "title", "pk")
+
+
+@dataclass(frozen=True)
+class CouncilTreatment:
+    """A political milestone, or the council meeting a hearing names, in one list by date."""
+
+    plan: object
+    label: str
+    on: date  # the planned date (the start of a milestone's period)
+    period: str
+    body: str = ""
+    tentative: bool = False
+
+
+def _coming_council_milestones(today, days):
+    """Council and political milestones not yet done whose period reaches into the next
+    ``days``."""
+    return Milestone.objects.filter(
+        kind__in=COUNCIL_KINDS,
+        completed_on__isnull=True,
+        planned_end__gte=today,
+        planned_start__lte=today + timedelta(days),
+    )
+
+
+def _coming_council_meetings(today, days):
+    """Hearings whose council meeting is within the next ``days``."""
+    return Consultation.objects.filter(council_meeting_on__range=(today, today + timedelta(days)))
+
+
+def coming_council_treatments(plans_by_id, today, days=HORIZON_DAYS):
+    """The coming council treatments of the plans (``{pk: plan}``): political milestones and
+    the council meetings their hearings name, by date."""
+    milestones = _coming_council_milestones(today, days).filter(plan_id__in=plans_by_id)
+    meetings = _coming_council_meetings(today, days).filter(plan_id__in=plans_by_id)
+    treatments = [
+        CouncilTreatment(
+            plan=plans_by_id[m.plan_id],
+            label=m.label,
+            on=m.planned_start,
+            period=m.planned_period,
+            body=m.body,
+            tentative=m.tentative,
+        )
+        for m in milestones
+    ] + [
+        CouncilTreatment(
+            plan=plans_by_id[c.plan_id],
+            label=_("Politisk behandling etter høringen «%(title)s»") % {"title": c.title},
+            on=c.council_meeting_on,
+            period="",
+        )
+        for c in meetings
+    ]
+    return sorted(treatments, key=lambda t: (t.on, t.plan.title, t.label))
+
+
+def with_coming_council_treatment(plans, today, days=HORIZON_DAYS):
+    """The ``plans`` with a council treatment in ``coming_council_treatments``."""
+    return plans.filter(
+        Q(pk__in=_coming_council_milestones(today, days).values("plan_id"))
+        | Q(pk__in=_coming_council_meetings(today, days).values("plan_id"))
+    )
+
+
+def slipped_milestones(plan_ids, today):
+    """Milestones of ``plan_ids`` still late, and those done later than planned in the last
+    year."""
+    return _slipped(today).filter(plan_id__in=plan_ids)
+
+
+def with_slipped_milestones(plans, today):
+    """The ``plans`` with a milestone in ``slipped_milestones``."""
+    return plans.filter(pk__in=_slipped(today).values("plan_id"))
+
+
+def _slipped(today):
+    return Milestone.objects.filter(
+        Q(completed_on__isnull=True, planned_end__lt=today)
+        | Q(
+            completed_on__gt=F("planned_end"),
+            completed_on__gte=today - timedelta(days=SLIPPED_DONE_WITHIN_DAYS),
+        )
     )
 
 
@@ -66,10 +171,13 @@ class ProgressRow:
     next_milestone: object  # a Milestone or a HearingStep (consultations.steps), or None
 
 
-def progress_rows(plans):
-    """Plans in process (by the status the public sees) with their next step, a milestone or a
-    hearing, soonest first; plans without one last."""
-    plans = list(plans.for_listing().filter(public_status__in=PlanStatus.in_process()))
+def progress_rows(plans, in_process_only=True):
+    """Plans in process (by the status the public sees), or all ``plans``, with their next
+    step, a milestone or a hearing, soonest first; plans without one last."""
+    plans = plans.for_listing()
+    if in_process_only:
+        plans = plans.filter(public_status__in=PlanStatus.in_process())
+    plans = list(plans)
     upcoming = next_steps([plan.pk for plan in plans])
     rows = [ProgressRow(plan, upcoming.get(plan.pk)) for plan in plans]
     return sorted(

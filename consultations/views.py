@@ -6,10 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from planportal.filtering import MunicipalityForm
 from plans.selectors import public_plans
 
-from .filters import ProgressFilter
+from .filters import HearingListForm, ProgressFilter
 from .forms import SubmissionForm
 from .models import ConsultationState
 from .notifications import send_receipt
@@ -26,12 +25,16 @@ RECEIPT_SESSION_KEY = "submission_receipt"
 
 def consultation_list(request):
     now = timezone.now()
-    form = MunicipalityForm(request.GET)
+    form = HearingListForm(request.GET)
     consultations = public_consultations()
     if municipality := form.municipality():
         consultations = consultations.filter(plan__municipality=municipality)
+    within_days = form.within_days()
+    overview = hearing_overview(consultations, now, within_days=within_days)
     context = {
-        "overview": hearing_overview(consultations, now),
+        "overview": overview,
+        "coming_count": len(overview.open) + len(overview.upcoming),
+        "within_days": within_days,
         "now": now,
         "form": form,
     }
@@ -106,9 +109,12 @@ def submission_receipt(request, pk):
 def progress(request):
     """/fremdrift/: every plan in process with its next milestone, soonest first."""
     progress_filter = ProgressFilter(request.GET or None, queryset=public_plans())
+    shown = progress_filter.shown()
     context = {
         "filter": progress_filter,
-        "rows": progress_rows(progress_filter.qs),
+        # The overview's selection, named above the list: "Til politisk behandling …".
+        "shown": dict(progress_filter.form.fields["vis"].choices).get(shown, "") if shown else "",
+        "rows": progress_rows(progress_filter.qs, in_process_only=not shown),
         "today": timezone.localdate(),
     }
     return render(request, "consultations/progress.html", context)

@@ -70,10 +70,32 @@ def matching_pks(rows, *, plan=None, department=None, sdg=None):
             GoalNode.sdgs.through.objects.filter(sdg=sdg).values_list("goalnode_id", flat=True)
         )
         plan_pks = set(Plan.sdgs.through.objects.filter(sdg=sdg).values_list("plan_id", flat=True))
-        matches = [
-            row for row in matches if row.node.pk in node_pks or row.node.plan_id in plan_pks
-        ]
+        matches = [row for row in matches if _serves_sdg(row, node_pks, plan_pks)]
     return {row.node.pk for row in matches}
+
+
+def _serves_sdg(row, node_pks, plan_pks):
+    """The SDG rule of the tree's filter: the node is linked to it, or its plan is."""
+    return row.node.pk in node_pks or row.node.plan_id in plan_pks
+
+
+def sdg_node_counts(readable, municipality=None):
+    """{SDG number: how many shown goals and measures serve it}, as the tree page's filter
+    ``?baerekraftsmal=<n>`` counts its matches; in three queries beside the tree's."""
+    filters = {"municipality": municipality} if municipality is not None else {}
+    rows = visible_rows(readable, **filters)
+    node_sdgs, plan_sdgs = {}, {}
+    for node_pk, sdg in GoalNode.sdgs.through.objects.values_list("goalnode_id", "sdg_id"):
+        node_sdgs.setdefault(sdg, set()).add(node_pk)
+    for plan_pk, sdg in Plan.sdgs.through.objects.values_list("plan_id", "sdg_id"):
+        plan_sdgs.setdefault(sdg, set()).add(plan_pk)
+    counts = {}
+    for sdg in node_sdgs.keys() | plan_sdgs.keys():
+        nodes, plans = node_sdgs.get(sdg, set()), plan_sdgs.get(sdg, set())
+        served = sum(1 for row in rows if _serves_sdg(row, nodes, plans))
+        if served:
+            counts[sdg] = served
+    return counts
 
 
 def tree_page(readable, *, municipality=None, open_all=False, **criteria):
@@ -146,14 +168,18 @@ class CoverageGroup:
     plans_outside: list
 
 
-def coverage_page(readable):
-    """What the red thread misses, per municipality, among what the user may see.
+def coverage_page(readable, municipality=None):
+    """What the red thread misses, per municipality (or only ``municipality``'s), among what the
+    user may see.
 
     Plans outside the tree are looked for among the plans in force: a plan still being drafted
     need not have its goals in the tree yet.
     """
-    rows = visible_rows(readable)
+    filters = {"municipality": municipality} if municipality is not None else {}
+    rows = visible_rows(readable, **filters)
     plans = readable.in_force().for_listing().order_by("municipality__name", "title")
+    if municipality is not None:
+        plans = plans.filter(municipality=municipality)
     found = coverage(rows, plans)
     groups = {}
 

@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
+from planportal.filtering import MunicipalityForm
 from planportal.htmx import render_page_or_part
 from plans.permissions import plans_readable_by
 
@@ -34,8 +35,10 @@ def node_detail(request, pk):
 
 
 def coverage(request):
-    """What the red thread misses: unserved goals, measures without progress, plans outside."""
+    """What the red thread misses: unserved goals, measures without progress, plans outside;
+    one municipality's with ``?kommune=`` (the overview links there)."""
+    form = MunicipalityForm(request.GET)
     context = {
-        "groups": coverage_page(plans_readable_by(request.user)),
+        "groups": coverage_page(plans_readable_by(request.user), municipality=form.municipality()),
     }
     return render(request, "hierarchy/coverage.html", context)

@@ -8,8 +8,7 @@ from plans import views as plan_views
 from plans import workspace_views as plan_workspace
 from reports import views as report_views
 
-from . import legal_views, views, workspace_views
-from .forms import SignInForm
+from . import legal_views, overview, views, workspace_views
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
 # apps; the overview and the page keep their names in the plans namespace.
@@ -63,6 +62,7 @@ urlpatterns = [
     path("tilgjengelighet/", legal_views.accessibility_statement, name="accessibility"),
     path("personvern/", legal_views.privacy_notice, name="privacy"),
     path("fremdrift/", consultation_views.progress, name="progress"),
+    path("oversikt/", overview.overview, name="overview"),
     path("mal/", include("hierarchy.urls")),
     path("rapporter/", include("reports.urls")),
     path("arbeidsflate/", include(workspace_pages)),
@@ -70,9 +70,7 @@ urlpatterns = [
     path("arbeidsflate/", include("consultations.workspace_urls")),
     path(
         "logg-inn/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
+        views.SignInView.as_view(),
         name="login",
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),

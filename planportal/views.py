@@ -1,5 +1,7 @@
+from django.contrib.auth import views as auth_views
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from consultations.selectors import public_consultations
@@ -14,6 +16,7 @@ from plans.selectors import (
 )
 
 from .filtering import MunicipalityForm
+from .forms import SignInForm
 
 
 def home(request):
@@ -64,3 +67,16 @@ def plan_detail(request, slug):
         **related_public_plans(plan),
     }
     return render(request, "plan_page.html", context)
+
+
+class SignInView(auth_views.LoginView):
+    """Sign in; a politician lands on the overview, everyone else in the workspace. An address
+    in ``?next=`` wins over both."""
+
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        if permissions.is_only_politician(self.request.user):
+            return reverse("overview")
+        return super().get_default_redirect_url()

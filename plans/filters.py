@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from planportal.filtering import chosen_municipality, narrow_to_municipality, with_norwegian_names
@@ -13,12 +14,14 @@ from .models import (
     Department,
     Municipality,
     PlanStatus,
+    PlanstrategiDecision,
     PlanstrategiDecisionKind,
     PlanType,
     Sdg,
     Theme,
 )
 from .search import search_plans
+from .selectors import current_council_periods
 
 SORT_CHOICES = [
     ("title", _("Tittel (A–Å)")),
@@ -35,6 +38,12 @@ def _in_order(field, values):
         *[When(**{field: value}, then=Value(rank)) for rank, value in enumerate(values)],
         output_field=IntegerField(),
     )
+
+
+def _current_periods():
+    """Every municipality's current council period (one query; the install holds a few)."""
+    municipalities = Municipality.objects.values("pk")
+    return list(current_council_periods(municipalities, timezone.localdate()).values())
 
 
 class PlanFilter(django_filters.FilterSet):
@@ -92,17 +101,29 @@ class PlanFilter(django_filters.FilterSet):
         label=_("Område"),
         empty_label=_("Alle områder"),
     )
+    # The planstrategi of one council period; with it, "beslutning" is that period's decision.
+    planstrategi = django_filters.ModelChoiceFilter(
+        method="filter_planstrategi",
+        queryset=CouncilPeriod.objects.select_related("municipality"),
+        label=_("Planstrategi for valgperioden"),
+        empty_label=_("Inneværende valgperiode"),
+    )
     beslutning = django_filters.ChoiceFilter(
-        field_name="planstrategi_decisions__decision",
+        method="filter_decision",
         choices=PlanstrategiDecisionKind.choices,
         label=_("Beslutning i planstrategien"),
         empty_label=_("Alle beslutninger"),
-        distinct=True,
     )
     revisjon = django_filters.ChoiceFilter(
         method="filter_revision",
         choices=[("forfalt", _("Revisjonen er forfalt"))],
         label=_("Revisjon"),
+        empty_label=_("Alle planer"),
+    )
+    utloper = django_filters.ChoiceFilter(
+        method="filter_ending",
+        choices=[("valgperioden", _("Planperioden slutter i inneværende valgperiode"))],
+        label=_("Planperiode"),
         empty_label=_("Alle planer"),
     )
     sorter = django_filters.ChoiceFilter(
@@ -122,7 +143,7 @@ class PlanFilter(django_filters.FilterSet):
         municipality = chosen_municipality(self.data) if self.is_bound else None
         fields = self.form.fields
         narrow_to_municipality(
-            {name: fields[name] for name in ("avdeling", "periode", "omrade")},
+            {name: fields[name] for name in ("avdeling", "periode", "planstrategi", "omrade")},
             self.data if self.is_bound else {},
             municipality,
             labelled=several_municipalities,
@@ -133,6 +154,24 @@ class PlanFilter(django_filters.FilterSet):
 
     def filter_revision(self, queryset, name, value):
         return queryset.revision_due()
+
+    def filter_planstrategi(self, queryset, name, value):
+        """Plans the period's planstrategi decided on; with "beslutning", that filter narrows."""
+        if self.cleaned_value("beslutning"):
+            return queryset
+        decided = PlanstrategiDecision.objects.filter(council_period=value)
+        return queryset.filter(pk__in=decided.values("plan_id"))
+
+    def filter_decision(self, queryset, name, value):
+        """Plans with ``value`` as their decision in the chosen period's planstrategi, or without
+        a chosen period in the planstrategi of their municipality's current council period."""
+        period = self.cleaned_value("planstrategi")
+        periods = [period] if period else _current_periods()
+        decided = PlanstrategiDecision.objects.filter(council_period__in=periods, decision=value)
+        return queryset.filter(pk__in=decided.values("plan_id"))
+
+    def filter_ending(self, queryset, name, value):
+        return queryset.ending_in_council_periods(_current_periods())
 
     def sort_by(self, queryset, name, value):
         # The ordering itself is applied in `qs`, after every filter has run.

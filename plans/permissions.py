@@ -139,3 +139,12 @@ def coordinated_municipalities(user):
 
 def can_use_workspace(user):
     return access_for(user).is_staff_member
+
+
+def is_only_politician(user):
+    """Is the user a politician and nothing else (no plans to edit, no administration)?"""
+    access = access_for(user)
+    return bool(
+        access.politician_municipalities
+        and not (access.is_admin or access.planner_departments or access.coordinator_municipalities)
+    )

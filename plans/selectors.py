@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CouncilPeriod, Plan, PlanStatus, PlanType
+from .models import CouncilPeriod, Department, Plan, PlanStatus, PlanstrategiDecision, PlanType
 
 
 def status_counts(queryset):
@@ -112,3 +112,58 @@ def late_planstrategier(municipality_ids, today=None):
         for period in sorted(due, key=lambda period: period.municipality.name)
         if period.pk not in adopted
     ]
+
+
+def type_status_counts(plans):
+    """{(plan type, status the public sees): count} of ``plans``, in one query."""
+    counted = plans.with_public_status().order_by().values_list("plan_type", "public_status")
+    return {(kind, status): n for kind, status, n in counted.annotate(n=Count("id", distinct=True))}
+
+
+def department_counts(plans):
+    """[(department, count)] of the departments with plans among ``plans``, by municipality and
+    name, in one query."""
+    counted = dict(
+        plans.order_by().values_list("department_id").annotate(n=Count("id", distinct=True))
+    )
+    departments = Department.objects.filter(pk__in=counted).select_related("municipality")
+    return [(department, counted[department.pk]) for department in departments]
+
+
+def sdg_plan_counts(plans):
+    """{SDG number: how many of ``plans`` serve it}, in one query."""
+    counted = plans.order_by().values_list("sdgs").annotate(n=Count("id", distinct=True))
+    return {sdg: n for sdg, n in counted if sdg is not None}
+
+
+def current_and_previous_council_periods(municipality_ids, today):
+    """[(current, previous or None)] per municipality among ``municipality_ids`` that has a
+    current council period, by municipality name."""
+    current = current_council_periods(municipality_ids, today)
+    earlier = CouncilPeriod.objects.filter(
+        municipality_id__in=current, first_year__lt=today.year
+    ).order_by("municipality_id", "-first_year")
+    previous = {}
+    for period in earlier:
+        if period.first_year < current[period.municipality_id].first_year:
+            previous.setdefault(period.municipality_id, period)
+    return [
+        (period, previous.get(municipality_id))
+        for municipality_id, period in sorted(
+            current.items(), key=lambda item: item[1].municipality.name
+        )
+    ]
+
+
+def decision_counts(plans, periods):
+    """{council period pk: {decision kind: how many of ``plans`` it decided so}}, in one query."""
+    counted = (
+        PlanstrategiDecision.objects.filter(plan__in=plans, council_period__in=periods)
+        .order_by()
+        .values_list("council_period_id", "decision")
+        .annotate(n=Count("plan_id", distinct=True))
+    )
+    counts = {}
+    for period_pk, decision, n in counted:
+        counts.setdefault(period_pk, {})[decision] = n
+    return counts

@@ -5,14 +5,14 @@ from planportal.context_processors import holds_several_municipalities
 from planportal.htmx import render_page_or_part
 
 from .filters import PlanFilter
-from .selectors import (
-    public_plans,
-    status_counts,
-)
+from .permissions import plans_readable_by
+from .selectors import status_counts
 
 
 def plan_list(request):
-    plans = public_plans().for_listing()
+    """The plan overview: published plans, and for a signed-in user also the drafts they may
+    read (marked as drafts), so the politicians' overview counts the same plans it links to."""
+    plans = plans_readable_by(request.user).for_listing()
     several = holds_several_municipalities()
     plan_filter = PlanFilter(request.GET or None, queryset=plans, several_municipalities=several)
     page = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))

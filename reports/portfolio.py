@@ -9,39 +9,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
-from consultations.models import Consultation, Milestone, MilestoneKind
+from consultations.selectors import (
+    HORIZON_DAYS,
+    SLIPPED_DONE_WITHIN_DAYS,
+    coming_council_treatments,
+    coming_hearings,
+    slipped_milestones,
+)
 from consultations.steps import next_steps
 from plans.filters import PlanFilter
 from plans.models import PlanStatus, PlanstrategiDecision, PlanType
+from plans.selectors import current_council_periods
 
 from .base import BadReportRequest, Report
-
-# "Coming" in the report: hearings and council treatments within this many days from today.
-HORIZON_DAYS = 90
-# A milestone finished late is news for a year; one still late is listed however old.
-SLIPPED_DONE_WITHIN_DAYS = 365
-COUNCIL_KINDS = [MilestoneKind.POLITICAL, MilestoneKind.ADOPTION]
 
 
 @dataclass(frozen=True)
 class PlanRow:
     plan: object
     next_step: object  # a Milestone or a consultations.steps.HearingStep, or None
-
-
-@dataclass(frozen=True)
-class CouncilTreatment:
-    """A political milestone, or the council meeting a hearing names, in one list by date."""
-
-    plan: object
-    label: str
-    on: object  # the planned date (the start of a milestone's period)
-    period: str
-    body: str = ""
-    tentative: bool = False
 
 
 @dataclass
@@ -83,18 +71,6 @@ class DepartmentSection(Portion):
         return f"avdeling-{self.department.pk}"
 
 
-def _current_periods(decisions, year):
-    """{municipality id: the id of its current council period} among the decisions' periods:
-    the latest that has begun (a period's last year is the next one's first)."""
-    current = {}
-    for decision in decisions:
-        period = decision.council_period
-        best = current.get(period.municipality_id)
-        if period.first_year <= year and (best is None or period.first_year > best.first_year):
-            current[period.municipality_id] = period
-    return {municipality: period.pk for municipality, period in current.items()}
-
-
 class PortfolioReport(Report):
     name = "portfolio"
     body_template = "reports/portfolio_body.html"
@@ -133,10 +109,6 @@ class PortfolioReport(Report):
     def change_scope(self):
         return self.filter.qs
 
-    @property
-    def horizon(self):
-        return self.today + timedelta(days=HORIZON_DAYS)
-
     def context(self):
         plans = list(self.filter.qs.select_related("municipality", "department", "council_period"))
         by_id = {plan.pk: plan for plan in plans}
@@ -160,72 +132,24 @@ class PortfolioReport(Report):
 
     def _hearings(self, by_id):
         """Hearings open now or starting within the horizon, soonest deadline first."""
-        hearings = Consultation.objects.filter(
-            plan_id__in=by_id, deadline__gte=self.today, starts_on__lte=self.horizon
-        ).order_by("deadline", "starts_on", "title", "pk")
-        return [self._attach(hearing, by_id) for hearing in hearings]
+        return [self._attach(hearing, by_id) for hearing in coming_hearings(by_id, self.today)]
 
     def _council_treatments(self, by_id):
-        """Council and political milestones not yet done whose period reaches into the next
-        days, and the council meetings hearings name, by date."""
-        milestones = Milestone.objects.filter(
-            plan_id__in=by_id,
-            kind__in=COUNCIL_KINDS,
-            completed_on__isnull=True,
-            planned_end__gte=self.today,
-            planned_start__lte=self.horizon,
-        )
-        meetings = Consultation.objects.filter(
-            plan_id__in=by_id, council_meeting_on__range=(self.today, self.horizon)
-        )
-        treatments = [
-            CouncilTreatment(
-                plan=by_id[m.plan_id],
-                label=m.label,
-                on=m.planned_start,
-                period=m.planned_period,
-                body=m.body,
-                tentative=m.tentative,
-            )
-            for m in milestones
-        ] + [
-            CouncilTreatment(
-                plan=by_id[c.plan_id],
-                label=_("Politisk behandling etter høringen «%(title)s»") % {"title": c.title},
-                on=c.council_meeting_on,
-                period="",
-            )
-            for c in meetings
-        ]
-        return sorted(treatments, key=lambda t: (t.on, t.plan.title, t.label))
+        return coming_council_treatments(by_id, self.today)
 
     def _slipped(self, by_id):
-        """Milestones still late, and those done later than planned in the last year, the
-        biggest slippage first."""
-        milestones = Milestone.objects.filter(plan_id__in=by_id).filter(
-            Q(completed_on__isnull=True, planned_end__lt=self.today)
-            | Q(
-                completed_on__gt=F("planned_end"),
-                completed_on__gte=self.today - timedelta(days=SLIPPED_DONE_WITHIN_DAYS),
-            )
-        )
-        slipped = [self._attach(m, by_id) for m in milestones]
+        """The slipped milestones, the biggest slippage first."""
+        slipped = [self._attach(m, by_id) for m in slipped_milestones(by_id, self.today)]
         return sorted(slipped, key=lambda m: (-m.slippage_days(self.today), m.plan.title, m.pk))
 
     def _decisions(self, by_id):
         """The planstrategi decisions of each municipality's current council period."""
-        decisions = list(
-            PlanstrategiDecision.objects.filter(
-                plan_id__in=by_id, council_period__first_year__lte=self.today.year
-            ).select_related("council_period")
-        )
-        current = _current_periods(decisions, self.today.year)
-        chosen = [
-            self._attach(d, by_id)
-            for d in decisions
-            if current.get(d.council_period.municipality_id) == d.council_period_id
-            and d.council_period.last_year >= self.today.year
-        ]
+        municipalities = {plan.municipality_id for plan in by_id.values()}
+        current = current_council_periods(municipalities, self.today).values()
+        decisions = PlanstrategiDecision.objects.filter(
+            plan_id__in=by_id, council_period__in=current
+        ).select_related("council_period")
+        chosen = [self._attach(d, by_id) for d in decisions]
         return sorted(chosen, key=lambda d: (d.plan.title, d.pk))
 
     @staticmethod

@@ -48,6 +48,24 @@ class PlanQuerySet(models.QuerySet):
             | Q(next_revision_due__isnull=True, valid_to__lt=today.year)
         )
 
+    def ending_in_council_periods(self, periods):
+        """The plans in force whose plan period ends within one of ``periods`` (council periods,
+        each for its own municipality).
+
+        A plan period runs to the end of its last year and a council sits from 1 October of its
+        first year to 30 September of its last, so a plan valid to the period's last year ends
+        after the council has gone; it is the next council's. Plans ended before the period
+        began are not counted: they are overdue (``revision_due``), not ending.
+        """
+        condition = Q(pk__in=[])
+        for period in periods:
+            condition |= Q(
+                municipality_id=period.municipality_id,
+                valid_to__gte=period.first_year,
+                valid_to__lt=period.last_year,
+            )
+        return self.in_force().filter(condition)
+
     def with_public_status(self):
         """Each plan with ``public_status``: the status the public sees, which may follow more
         than the stored status (an open hearing, decided in ``consultations.status``)."""
