@@ -32,15 +32,14 @@ def public_consultations():
     return Consultation.objects.filter(plan__in=public_plans())
 
 
-def hearing_overview(consultations, now=None):
+def hearing_overview(consultations, now=None, closed=RECENTLY_CLOSED):
+    """Open, upcoming and closed hearings; ``closed`` the most recent closed ones, None for all."""
     now = now or timezone.now()
     readable = consultations.for_listing()
     return HearingOverview(
         open=list(readable.open_at(now).order_by("deadline", "title")),
         upcoming=list(readable.upcoming_at(now).order_by("starts_on", "title")),
-        recently_closed=list(
-            readable.closed_at(now).order_by("-deadline", "title")[:RECENTLY_CLOSED]
-        ),
+        recently_closed=list(readable.closed_at(now).order_by("-deadline", "title")[:closed]),
     )
 
 
@@ -57,6 +56,19 @@ def consultation_page(user, pk):
         .prefetch_related("documents", published)
         .filter(pk=pk)
         .first()
+    )
+
+
+def consultations_of_area(consultations, area):
+    """The hearings among ``consultations`` of plans that concern ``area``."""
+    return consultations.filter(plan__areas=area)
+
+
+def consultation_counts_by_area(consultations):
+    """{area id: how many of ``consultations`` are of plans that concern it}, from one query."""
+    rows = Plan.areas.through.objects.filter(plan__consultations__in=consultations)
+    return dict(
+        rows.values("area_id").annotate(n=Count("plan__consultations")).values_list("area_id", "n")
     )
 
 
