@@ -48,9 +48,7 @@ def area_list(request):
     measures = measure_counts_by_area(readable)
     hearings = consultation_counts_by_area(consultations_readable_by(request.user))
     rows = [
-        AreaRow(
-            area, plans.get(area.pk, 0), measures.get(area.pk, 0), hearings.get(area.pk, 0)
-        )
+        AreaRow(area, plans.get(area.pk, 0), measures.get(area.pk, 0), hearings.get(area.pk, 0))
         for area in areas
     ]
     context = {"form": form, "groups": areas_grouped(rows, key=lambda row: row.area)}

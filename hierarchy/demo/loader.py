@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count
 
-from plans.models import Area, Department, Municipality, Plan, Sdg
+from plans.models import Department, Municipality, Plan, Sdg
 
 from ..models import GoalNode, MeasureFunding, NodeKind
 from ..services import node_delete, node_move, node_save
