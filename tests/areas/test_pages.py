@@ -178,3 +178,15 @@ def test_an_area_page_reads_the_same_number_of_queries_for_5_and_50_plans(
         response = client.get("/omrader/fana/")
     assert len(response.context["measures"]) == 50
     assert len(fifty) == len(five) <= 8, len(five)
+
+
+def test_the_pages_in_english(client, make_plan, strategy, bbs):
+    area = AreaFactory(municipality=bbs.municipality, name="Fana", slug="fana")
+    area_with(make_plan, strategy, area)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/omrader/").content.decode()
+    assert "Areas in Bergen" in html
+    assert 'aria-label="1 plan for Fana"' in html
+    html = client.get("/omrader/fana/").content.decode()
+    assert "Measures linked to the area" in html
+    assert "See 1 published plan in the plan overview" in html
