@@ -9,6 +9,7 @@ from plans.models import Area
 from tests.factories import AreaFactory, MunicipalityFactory
 from tests.helpers import add, planner_of
 from tests.hierarchy.editing_helpers import build_tree, node_form_data
+from tests.hierarchy.test_goal_admin import ADMIN, admin_data
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,15 @@ def test_the_service_refuses_another_municipalitys_area_and_an_area_on_a_goal(tr
         )
     assert refused.value.message_dict["areas"] == ["Bare tiltak kan knyttes til områder."]
     assert not GoalNode.objects.filter(title__in=["Tiltak i Sandvika", "Mål i Loddefjord"]).exists()
+
+
+def test_the_admin_refuses_another_municipalitys_area(admin_client, tree, areas):
+    node = tree["measure"]
+    data = admin_data(node, areas=[areas["sandvika"].pk])
+    response = admin_client.post(f"{ADMIN}/{node.pk}/change/", data)
+    assert response.status_code == 200
+    assert "«Sandvika» er et område i en annen kommune." in response.content.decode()
+    assert not node.areas.exists()
+    data = admin_data(node, areas=[areas["loddefjord"].pk])
+    assert admin_client.post(f"{ADMIN}/{node.pk}/change/", data).status_code == 302
+    assert list(node.areas.all()) == [areas["loddefjord"]]
