@@ -5,11 +5,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import given
 
 from hierarchy.models import NodeKind
 from plans.models import Area, PlanType, Role
 from tests.factories import AreaFactory, MunicipalityFactory, UserFactory
 from tests.helpers import add, hearing, member, open_hearing
+from tests.robustness.test_fuzz_forms import FUZZ, TEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +55,13 @@ def test_a_bad_municipality_choice_gives_the_whole_list(client, bergen):
         response = client.get("/omrader/", {"kommune": bad})
         assert response.status_code == 200, bad
         assert "Fana" in response.content.decode(), bad
+
+
+@FUZZ
+@given(value=TEXT)
+def test_any_municipality_choice_gives_a_page(client, bergen, value):
+    for query in [{"kommune": value}, {"kommune": [value, value]}, {value: value}]:
+        assert client.get("/omrader/", query).status_code == 200, query
 
 
 def test_the_municipality_choice_narrows_the_list_and_hides_with_one(client, bergen):
