@@ -4,8 +4,10 @@ plans, measures and hearings, and every count on the list equal to what its link
 import re
 
 import pytest
+from django.core.management import call_command
 
-from plans.models import Area, Department, Role
+from plans.models import Area, Department, Municipality, Role
+from tests.factories import AreaFactory
 from tests.helpers import member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
@@ -100,3 +102,14 @@ def test_a_plan_page_links_its_areas(client):
 def test_the_overview_and_the_menu_lead_to_the_areas(client):
     html = client.get("/planer/").content.decode()
     assert html.count('href="/omrader/"') == 2  # the main menu and the area filter
+
+
+def test_loading_again_deletes_the_areas_of_earlier_demo_data():
+    """Earlier demo data loaded Solheim and Slettebakken, Ytre Arna and indre Laksevåg apart."""
+    bergen = Municipality.objects.get(slug="bergen")
+    AreaFactory(municipality=bergen, name="Solheim", slug="solheim")
+    own = AreaFactory(municipality=bergen, name="Sandviken", slug="sandviken")
+    call_command("load_demo", verbosity=0)
+    assert not Area.objects.filter(slug="solheim").exists()
+    assert Area.objects.filter(pk=own.pk).exists()
+    assert Area.objects.filter(kind=Area.Kind.AREA_INITIATIVE).count() == 3
