@@ -5,7 +5,9 @@ Bergen's new KPS (seed 000: planprogram on hearing June–September 2024, adopte
 Skolebruksplan (seed 001: oppstartsak June 2024, hearing draft May 2025 and council December
 2025, all tentative), the new kindergarten quality plan (seed 001: hearing weeks 20–24, draft in
 September, council 27 November 2024) and Bærum's KPS (seed 004: hearing about 24 February–7 April
-2021, adopted June 2021). Exact days the seeds leave open are approximate.
+2021, adopted June 2021). Seed 003's områdesatsing in Loddefjord og Olsvik invites the local
+groups to give input on hearing drafts: its measures were on hearing in spring 2020, before the
+byråd adopted them. Exact days the seeds leave open are approximate.
 
 Those dates are past, so that every state shows, two hearings are open and one is upcoming,
 dated relative to the day the demo is loaded. Submitters are invented ("Kari Nordmann").
@@ -71,6 +73,7 @@ KPS = "et-nystemt-bergen"
 SKOLEBRUK = "ny-skolebruksplan"
 BARNEHAGE = "sammen-for-kvalitet-lek-og-medvirkning"
 BAERUM_KPS = "baerum-kps-2021-2040"
+LODDEFJORD = "omradesatsing-loddefjord-og-olsvik"
 BERGEN_PLANS = "https://www.bergen.kommune.no/politikk/planer"
 M, D = Precision.MONTH, Precision.DAY
 
@@ -222,6 +225,15 @@ SEEDED = (
         date(2024, 5, 13),
         date(2024, 6, 16),
         summary="«Sammen for kvalitet – lek og medvirkning» på høring i ukene 20–24.",
+    ),
+    DemoConsultation(
+        LODDEFJORD,
+        "planforslag",
+        "Forslag til tiltak i områdesatsingen i Loddefjord og Olsvik",
+        date(2020, 3, 2),
+        date(2020, 4, 14),
+        summary="Forslaget bygger på barnetråkk, innbyggerundersøkelser og samtaler med "
+        "nærmiljøgruppene, som ble oppfordret til å gi innspill før byrådet vedtok tiltakene.",
     ),
     DemoConsultation(
         BAERUM_KPS,

@@ -40,20 +40,21 @@ def public_consultations():
     return Consultation.objects.filter(plan__in=public_plans())
 
 
-def hearing_overview(consultations, now=None, within_days=None):
-    """The hearings open, upcoming and recently closed. With ``within_days``, only those open
-    or starting within that many days, as ``coming_hearings`` counts them, and none closed."""
+def hearing_overview(consultations, now=None, within_days=None, closed=RECENTLY_CLOSED):
+    """The hearings open, upcoming and closed: ``closed`` the most recent closed ones, None for
+    all. With ``within_days``, only those open or starting within that many days, as
+    ``coming_hearings`` counts them, and none closed."""
     now = now or timezone.now()
     readable = consultations.for_listing()
     upcoming = readable.upcoming_at(now)
-    closed = readable.closed_at(now).order_by("-deadline", "title")[:RECENTLY_CLOSED]
+    recently_closed = readable.closed_at(now).order_by("-deadline", "title")[:closed]
     if within_days is not None:
         upcoming = upcoming.filter(starts_on__lte=timezone.localdate(now) + timedelta(within_days))
-        closed = closed.none()
+        recently_closed = recently_closed.none()
     return HearingOverview(
         open=list(readable.open_at(now).order_by("deadline", "title")),
         upcoming=list(upcoming.order_by("starts_on", "title")),
-        recently_closed=list(closed),
+        recently_closed=list(recently_closed),
     )
 
 
@@ -162,6 +163,19 @@ def consultation_page(user, pk):
         .prefetch_related("documents", published)
         .filter(pk=pk)
         .first()
+    )
+
+
+def consultations_of_area(consultations, area):
+    """The hearings among ``consultations`` of plans that concern ``area``."""
+    return consultations.filter(plan__areas=area)
+
+
+def consultation_counts_by_area(consultations):
+    """{area id: how many of ``consultations`` are of plans that concern it}, from one query."""
+    rows = Plan.areas.through.objects.filter(plan__consultations__in=consultations)
+    return dict(
+        rows.values("area_id").annotate(n=Count("plan__consultations")).values_list("area_id", "n")
     )
 
 

@@ -14,7 +14,7 @@ from planportal.editing import ServiceAdminMixin
 
 from .locking import lock_trees
 from .models import GoalNode, MeasureFunding
-from .models.node import contribution_errors
+from .models.node import area_errors, contribution_errors
 from .services import node_delete, node_save
 
 
@@ -45,7 +45,7 @@ class MeasureFundingInline(admin.TabularInline):
 class GoalNodeAdminForm(forms.ModelForm):
     """A plain model form, not mptt's MPTTAdminForm: that one drops the node's own subtree from
     the parent choices and answers "not a valid choice"; the model's rule says why. The admin
-    saves the links itself, so the rule for them is checked here."""
+    saves the links itself, so the rules for them (contributions, areas) are checked here."""
 
     def clean(self):
         cleaned = super().clean()
@@ -54,6 +54,12 @@ class GoalNodeAdminForm(forms.ModelForm):
             node = GoalNode(pk=self.instance.pk, plan=plan, parent=cleaned.get("parent"))
             for message in contribution_errors(node, targets):
                 self.add_error("contributes_to", message)
+        areas = cleaned.get("areas")
+        if plan is not None and areas:
+            node = GoalNode(plan=plan, kind=cleaned.get("kind"))
+            node.municipality_id = plan.municipality_id
+            for message in area_errors(node, areas):
+                self.add_error("areas", message)
         return cleaned
 
 
@@ -67,7 +73,7 @@ class GoalNodeAdmin(ServiceAdminMixin, SimpleHistoryAdmin, MPTTModelAdmin):
     list_filter = ["kind", "municipality", "plan__plan_type", "status"]
     search_fields = ["title", "description", "plan__title"]
     list_select_related = ["plan", "municipality"]
-    autocomplete_fields = ["plan", "parent", "responsible_department", "contributes_to"]
+    autocomplete_fields = ["plan", "parent", "responsible_department", "contributes_to", "areas"]
     filter_horizontal = ["sdgs"]
     readonly_fields = ["municipality"]
     inlines = [MeasureFundingInline]
@@ -81,6 +87,7 @@ class GoalNodeAdmin(ServiceAdminMixin, SimpleHistoryAdmin, MPTTModelAdmin):
                     ("status", "progress"),
                     ("start_year", "end_year"),
                     "weight",
+                    "areas",
                 ]
             },
         ),

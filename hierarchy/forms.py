@@ -5,7 +5,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from planportal.forms import DesignsystemetForm
-from plans.models import Department, Sdg
+from plans.models import Area, Department, Sdg
 
 from . import rules
 from .models import GoalNode, MeasureFunding, MeasureStatus, NodeKind
@@ -18,6 +18,7 @@ MEASURE_FIELDS = [
     "start_year",
     "end_year",
     "weight",
+    "areas",
 ]
 YEAR_INPUT = forms.NumberInput(attrs={"min": 1900, "max": 2200, "inputmode": "numeric"})
 
@@ -40,6 +41,7 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "sdgs": forms.CheckboxSelectMultiple,
+            "areas": forms.CheckboxSelectMultiple,
             "contributes_to": forms.CheckboxSelectMultiple,
             "progress": forms.NumberInput(attrs={"min": 0, "max": 100}),
             "start_year": YEAR_INPUT,
@@ -78,6 +80,9 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
             )
             self.fields["responsible_department"].empty_label = _("Ikke oppgitt")
             self.fields["status"].choices = [("", _("Ikke oppgitt")), *MeasureStatus.choices]
+            self.fields["areas"].queryset = Area.objects.filter(
+                municipality_id=plan.municipality_id
+            )
         else:
             for name in MEASURE_FIELDS:
                 del self.fields[name]
@@ -153,13 +158,16 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
         return NON_FIELD_ERRORS
 
     def m2m_values(self):
-        return {
+        values = {
             "sdgs": self.cleaned_data["sdgs"],
             "contributes_to": [
                 *self.cleaned_data["contributes_to"],
                 *GoalNode.objects.filter(pk__in=self.hidden_contributions),
             ],
         }
+        if "areas" in self.fields:
+            values["areas"] = self.cleaned_data["areas"]
+        return values
 
 
 class FundingForm(DesignsystemetForm, forms.ModelForm):

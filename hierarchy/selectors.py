@@ -10,7 +10,7 @@ Every function takes ``readable``, the plans the user may read
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from plans.models import Plan, PlanType
 
@@ -350,3 +350,30 @@ def plan_part(plan, readable):
             part[0].context = True
         shown.extend(part)
     return shown
+
+
+def _shown_measures(readable):
+    """Measures the tree shows: of a readable plan, with no node of an unreadable plan above."""
+    hidden_above = GoalNode.objects.filter(
+        tree_id=OuterRef("tree_id"), lft__lt=OuterRef("lft"), rght__gt=OuterRef("rght")
+    ).exclude(plan__in=readable)
+    return GoalNode.objects.filter(kind=NodeKind.MEASURE, plan__in=readable).exclude(
+        Exists(hidden_above)
+    )
+
+
+def measures_of_area(area, readable):
+    """The measures that name ``area`` (``GoalNode.areas``; see there why only those), as the
+    tree shows them to a reader of ``readable``, by plan and then in tree order."""
+    return (
+        _shown_measures(readable)
+        .filter(areas=area)
+        .select_related("plan", "plan__municipality", "responsible_department")
+        .order_by("plan__title", "plan_id", "tree_id", "lft")
+    )
+
+
+def measure_counts_by_area(readable):
+    """{area id: how many measures shown to a reader of ``readable`` name it}, from one query."""
+    rows = GoalNode.areas.through.objects.filter(goalnode__in=_shown_measures(readable))
+    return dict(rows.values("area_id").annotate(n=Count("goalnode_id")).values_list("area_id", "n"))

@@ -11,7 +11,13 @@ from mptt.exceptions import InvalidMove
 
 from .locking import lock_trees
 from .models import GoalNode
-from .models.node import NODE_HISTORY, OWN_SUBTREE_MESSAGE, contribution_errors, stored_descendants
+from .models.node import (
+    NODE_HISTORY,
+    OWN_SUBTREE_MESSAGE,
+    area_errors,
+    contribution_errors,
+    stored_descendants,
+)
 
 POSITIONS = {"first-child", "last-child", "left", "right"}
 
@@ -24,6 +30,8 @@ def node_save(*, node, user=None, m2m=None):
     m2m = m2m or {}
     if "contributes_to" in m2m and (messages := contribution_errors(node, m2m["contributes_to"])):
         raise ValidationError({"contributes_to": messages})
+    if "areas" in m2m and (messages := area_errors(node, m2m["areas"])):
+        raise ValidationError({"areas": messages})
     if user is not None and user.is_authenticated:
         node._history_user = user
     created = node.pk is None

@@ -8,7 +8,7 @@ from plans import views as plan_views
 from plans import workspace_views as plan_workspace
 from reports import views as report_views
 
-from . import legal_views, overview, views, workspace_views
+from . import area_views, legal_views, overview, views, workspace_views
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
 # apps; the overview and the page keep their names in the plans namespace.
@@ -63,6 +63,8 @@ urlpatterns = [
     path("personvern/", legal_views.privacy_notice, name="privacy"),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("oversikt/", overview.overview, name="overview"),
+    path("omrader/", area_views.area_list, name="area-list"),
+    path("omrader/<slug:slug>/", area_views.area_detail, name="area-detail"),
     path("mal/", include("hierarchy.urls")),
     path("rapporter/", include("reports.urls")),
     path("arbeidsflate/", include(workspace_pages)),

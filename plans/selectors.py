@@ -6,7 +6,15 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CouncilPeriod, Department, Plan, PlanStatus, PlanstrategiDecision, PlanType
+from .models import (
+    Area,
+    CouncilPeriod,
+    Department,
+    Plan,
+    PlanStatus,
+    PlanstrategiDecision,
+    PlanType,
+)
 
 
 def status_counts(queryset):
@@ -167,3 +175,39 @@ def decision_counts(plans, periods):
     for period_pk, decision, n in counted:
         counts.setdefault(period_pk, {})[decision] = n
     return counts
+
+
+def areas_for_listing(municipality=None):
+    """Every area, or ``municipality``'s, with its municipality, in list order."""
+    areas = Area.objects.select_related("municipality")
+    return areas.filter(municipality=municipality) if municipality else areas
+
+
+def areas_grouped(items, key=lambda item: item):
+    """[(municipality, [(kind label, [items])])] for items that are, or hold (``key``), areas in
+    list order: by municipality, then by kind in the order of ``Area.Kind`` (bydeler,
+    levekårssoner, områdesatsinger), kinds without areas left out."""
+    grouped = {}
+    for item in items:
+        area = key(item)
+        grouped.setdefault(area.municipality, {}).setdefault(area.kind, []).append(item)
+    return [
+        (municipality, [(label, kinds[kind]) for kind, label in Area.Kind.choices if kind in kinds])
+        for municipality, kinds in grouped.items()
+    ]
+
+
+def area_for_page(slug):
+    """The area at ``slug`` with its municipality. Raises Area.DoesNotExist."""
+    return Area.objects.select_related("municipality").get(slug=slug)
+
+
+def plan_counts_by_area(plans):
+    """{area id: how many of ``plans`` concern it}, from one query."""
+    rows = Plan.areas.through.objects.filter(plan__in=plans).values("area_id")
+    return dict(rows.annotate(n=Count("plan_id")).values_list("area_id", "n"))
+
+
+def plans_of_area(plans, area):
+    """The plans among ``plans`` that concern ``area``, by title."""
+    return plans.for_listing().filter(areas=area).order_by("title", "id")

@@ -4,8 +4,10 @@ The Idrettsplan's goal hangs under «Det gode liv i Bergen». The områdesatsing
 hangs under «Levende bydeler og nabolag», with the seed's three pillars as strategies, and the
 Loddefjord og Olsvik handlingsplan's measures (from the seed: physical investments and meeting
 places, local groups and an office in the area, the school effort of Etat for skole, follow-up
-with NAV Bergen Vest, research by Norce and NOVA 2022–2026) under them. Status and progress are
-plausible examples.
+with NAV Bergen Vest, research by Norce and NOVA 2022–2026) under them, each naming its
+områdesatsing area, as does one finished measure of Ytre Arna og indre Laksevåg (the draft for
+Slettebakken og Solheim has no goals in the tree: every demo node belongs to a published plan).
+Status and progress are plausible examples.
 """
 
 from hierarchy.models import MeasureStatus
@@ -14,6 +16,9 @@ from .bergen_kps import ACTIVE_NEIGHBOURHOODS, AREA_EFFORT
 from .schema import goal, measure, strategy, under
 
 LODDEFJORD = "omradesatsing-loddefjord-og-olsvik"
+YTRE_ARNA = "omradesatsing-ytre-arna-og-indre-laksevag"
+# The områdesatsing areas (plans.demo.bergen) the measures name.
+IN_LODDEFJORD = ("loddefjord-og-olsvik",)
 
 IDRETTSPLAN = under(
     "Det gode liv i Bergen",
@@ -61,9 +66,19 @@ OMRADESATSING = under(
             measure(
                 "Nye møteplasser og fysiske investeringer i Loddefjord og Olsvik",
                 plan=LODDEFJORD,
+                areas=IN_LODDEFJORD,
                 department="byutvikling",
                 progress=55,
                 years=(2020, 2026),
+            ),
+            measure(
+                "Møteplasser og opprustning av nærmiljøet i Ytre Arna og indre Laksevåg",
+                plan=YTRE_ARNA,
+                department="byutvikling",
+                status=MeasureStatus.DONE,
+                progress=100,
+                years=(2015, 2022),
+                areas=("ytre-arna-og-indre-laksevag",),
             ),
         ),
         strategy(
@@ -71,6 +86,7 @@ OMRADESATSING = under(
             measure(
                 "Nærmiljøgrupper og kontor i området",
                 plan=LODDEFJORD,
+                areas=IN_LODDEFJORD,
                 department="byutvikling",
                 progress=90,
                 years=(2020, 2026),
@@ -81,6 +97,7 @@ OMRADESATSING = under(
             measure(
                 "Skolesatsing: pedagogisk utviklingsarbeid og gode overganger",
                 plan=LODDEFJORD,
+                areas=IN_LODDEFJORD,
                 department="bbs",
                 progress=45,
                 years=(2021, 2026),
@@ -88,12 +105,14 @@ OMRADESATSING = under(
             measure(
                 "Aktiv oppfølging i grunnskolen i samarbeid med NAV Bergen Vest",
                 plan=LODDEFJORD,
+                areas=IN_LODDEFJORD,
                 department="bbs",
                 years=(2021, 2026),
             ),
             measure(
                 "Følgeforskning ved Norce og NOVA",
                 plan=LODDEFJORD,
+                areas=IN_LODDEFJORD,
                 department="byutvikling",
                 progress=60,
                 years=(2022, 2026),

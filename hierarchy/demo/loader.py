@@ -78,6 +78,7 @@ class _TreeLoader:
             d.slug: d for d in Department.objects.filter(municipality=self.municipality)
         }
         self.sdgs = {sdg.number: sdg for sdg in Sdg.objects.all()}
+        self.areas = {area.slug: area for area in self.municipality.areas.all()}
         self.by_title: dict[str, GoalNode] = {}
         self.kept: set[int] = set()
         self.previous: dict[int | None, GoalNode] = {}  # parent pk -> its child loaded last
@@ -111,6 +112,7 @@ class _TreeLoader:
             "contributes_to": [
                 self._earlier(title, "contributes_to") for title in data.contributes_to
             ],
+            "areas": [self.areas[slug] for slug in data.areas],
         }
         after = {name: getattr(node, name) for name in FIELDS}
         if not existed or before != after or self._m2m_differs(node, m2m):

@@ -29,6 +29,7 @@ class DemoNode:
     progress: int | None = None
     years: tuple[int, int] | None = None
     weight: int = 1
+    areas: tuple[str, ...] = ()  # slugs of the areas the measure concerns
     funding: tuple[tuple[int, int], ...] = ()  # (year, NOK thousands), HØP measures only
 
     def walk(self):

@@ -9,7 +9,7 @@ from mptt.models import MPTTModel, TreeForeignKey
 from simple_history.models import HistoricalRecords
 
 from planportal.validators import validate_plausible_year
-from plans.models import Department, Municipality, Plan, PlanStatus, PlanType, Sdg
+from plans.models import Area, Department, Municipality, Plan, PlanStatus, PlanType, Sdg
 
 from .. import rules
 from .choices import MeasureStatus, NodeKind
@@ -66,6 +66,16 @@ class GoalNode(MPTTModel):
     )
     sdgs = models.ManyToManyField(
         Sdg, blank=True, related_name="goal_nodes", verbose_name=_("bærekraftsmål")
+    )
+    # The areas a measure concerns, named by the planner. An area's page lists the measures named
+    # with it and no others: a plan for several areas (or a whole bydel) does not say which of
+    # its measures reach which area, so a measure is not counted for an area by its plan's areas.
+    areas = models.ManyToManyField(
+        Area,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("områder"),
+        help_text=_("Bydeler, levekårssoner eller områdesatsinger tiltaket gjelder."),
     )
     responsible_department = models.ForeignKey(
         Department,
@@ -318,6 +328,17 @@ def contribution_errors(node, targets):
                 )
             )
     return messages
+
+
+def area_errors(node, areas):
+    """Why ``node`` may not name ``areas``: only a measure names areas, of its own municipality."""
+    if areas and not node.is_measure:
+        return [_("Bare tiltak kan knyttes til områder.")]
+    return [
+        format_lazy(_("«{name}» er et område i en annen kommune."), name=area.name)
+        for area in areas
+        if area.municipality_id != node.municipality_id
+    ]
 
 
 class MeasureFunding(models.Model):

@@ -50,16 +50,38 @@ DISTRICTS = (
     ("asane", "Åsane"),
     ("ytrebygda", "Ytrebygda"),
 )
-# Seed 003 lists «Ytre Arna og indre Laksevåg» together; they are two places in two bydeler.
+# The områdesatsinger as seed 003 names them: «Ytre Arna og indre Laksevåg» is one initiative
+# (it ended in 2022), and Solheim was an extension of the one in Slettebakken (both from 2023).
 AREA_INITIATIVES = (
-    ("loddefjord-og-olsvik", "Loddefjord og Olsvik"),
-    ("slettebakken", "Slettebakken"),
-    ("solheim", "Solheim"),
-    ("ytre-arna", "Ytre Arna"),
-    ("indre-laksevag", "Indre Laksevåg"),
+    DemoArea(
+        "ytre-arna-og-indre-laksevag",
+        "Ytre Arna og indre Laksevåg",
+        Area.Kind.AREA_INITIATIVE,
+        "Områdesatsing i levekårssonene Ytre Arna og indre Laksevåg, med fysisk opprustning, "
+        "sosiale og kulturelle tiltak og arenaer for dialog med beboerne. Indre Laksevåg bygget "
+        "på byutviklingsprosjektet «Ny energi rundt Damsgårdsundet». Satsingen ble avsluttet i "
+        "2022.",
+    ),
+    DemoArea(
+        "loddefjord-og-olsvik",
+        "Loddefjord og Olsvik",
+        Area.Kind.AREA_INITIATIVE,
+        "Områdesatsing fra 2019: helhetlig innsats for mer velferd og mindre "
+        "levekårsforskjeller, med fysiske investeringer og nye møteplasser, sosiale og "
+        "kulturelle tiltak, skolesatsing og lokal medvirkning gjennom nærmiljøgrupper, kontor i "
+        "området og koordinatorer.",
+    ),
+    DemoArea(
+        "slettebakken-og-solheim",
+        "Slettebakken og Solheim",
+        Area.Kind.AREA_INITIATIVE,
+        "Områdesatsingen startet i Slettebakken i 2023 og ble samme år utvidet til Solheim. "
+        "Forprosjektet løfter fram aktivitet i regi av befolkningen, lag og organisasjoner, og "
+        "nærmiljøgruppene inviteres til å gi innspill til kommunens planarbeid.",
+    ),
 )
-AREAS = tuple(DemoArea(slug, name, Area.Kind.DISTRICT) for slug, name in DISTRICTS) + tuple(
-    DemoArea(slug, name, Area.Kind.AREA_INITIATIVE) for slug, name in AREA_INITIATIVES
+AREAS = (
+    tuple(DemoArea(slug, name, Area.Kind.DISTRICT) for slug, name in DISTRICTS) + AREA_INITIATIVES
 )
 
 BERGEN = DemoMunicipality(
@@ -75,4 +97,5 @@ BERGEN = DemoMunicipality(
         + bergen_oppvekst_strategi.PLANS
         + bergen_idrett_og_omrader.PLANS
     ),
+    retired_areas=("ytre-arna", "indre-laksevag", "slettebakken", "solheim"),
 )

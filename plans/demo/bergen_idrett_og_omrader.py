@@ -90,7 +90,7 @@ PLANS = (
         adopted_by=AdoptingBody.BYRADET,
         sdgs=(1, 10, 11),
         themes=INITIATIVE_THEMES,
-        areas=("loddefjord-og-olsvik", "slettebakken", "solheim", "ytre-arna", "indre-laksevag"),
+        areas=("ytre-arna-og-indre-laksevag", "loddefjord-og-olsvik", "slettebakken-og-solheim"),
         decisions=(Decision(2019, "continue"), Decision(2023, "continue")),
     ),
     DemoPlan(
@@ -113,7 +113,7 @@ PLANS = (
         adopted_by=AdoptingBody.BYRADET,
         sdgs=(10, 11),
         themes=INITIATIVE_THEMES,
-        areas=("ytre-arna", "indre-laksevag", "arna", "laksevag"),
+        areas=("ytre-arna-og-indre-laksevag", "arna", "laksevag"),
         decisions=(Decision(2019, "expire", "Satsingen avsluttes i 2022."),),
     ),
     DemoPlan(
@@ -163,7 +163,7 @@ PLANS = (
         period=2023,
         sdgs=(10, 11),
         themes=INITIATIVE_THEMES,
-        areas=("slettebakken", "solheim", "arstad"),
+        areas=("slettebakken-og-solheim", "arstad"),
         implements="omradesatsing-i-bergen",
         decisions=(Decision(2023, "new"),),
         published=False,

@@ -63,6 +63,7 @@ def load(municipalities: tuple[DemoMunicipality, ...], themes: tuple[tuple[str, 
         context["themes"] = theme_by_slug
         for plan_data in data.plans:
             loaded[plan_data.slug] = _load_plan(plan_data, context, loaded)
+        _delete_retired_areas(context["municipality"], data)
     plans = Plan.objects.filter(pk__in=[plan.pk for plan in loaded.values()])
     return Summary(
         municipalities=len(municipalities),
@@ -108,7 +109,7 @@ def _load_municipality(data: DemoMunicipality) -> dict:
         areas[area.slug], _ = Area.objects.update_or_create(
             municipality=municipality,
             slug=area.slug,
-            defaults={"name": area.name, "kind": area.kind},
+            defaults={"name": area.name, "kind": area.kind, "description": area.description},
         )
     return {
         "municipality": municipality,
@@ -169,6 +170,13 @@ def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:
         row.full_clean()
         row.save()
     return plan
+
+
+def _delete_retired_areas(municipality, data: DemoMunicipality):
+    """Areas an earlier version of the data loaded and this one retired, once no plan names
+    them; a user's own areas are left alone."""
+    retired = Area.objects.filter(municipality=municipality, slug__in=data.retired_areas)
+    retired.filter(plans__isnull=True).delete()
 
 
 def _date_newest_version(plan: Plan, on):

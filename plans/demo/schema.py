@@ -98,6 +98,7 @@ class DemoArea:
     slug: str
     name: str
     kind: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,4 @@ class DemoMunicipality:
     council_periods: tuple[tuple[int, int], ...]
     areas: tuple[DemoArea, ...]
     plans: tuple[DemoPlan, ...]
+    retired_areas: tuple[str, ...] = ()  # slugs of areas earlier data had, deleted on a re-run

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -52,15 +53,27 @@ class Area(models.Model):
     )
     name = models.CharField(_("navn"), max_length=100)
     kind = models.CharField(_("type område"), max_length=20, choices=Kind.choices)
-    slug = models.SlugField(_("kortnavn i adresser"))
+    # Unique in the whole install, not per municipality: the area's page, /omrader/<slug>/, names
+    # no municipality, as a plan's page does not (Plan.slug is unique the same way).
+    slug = models.SlugField(
+        _("kortnavn i adresser"),
+        unique=True,
+        error_messages={
+            "unique": _(
+                "Et annet område har allerede dette kortnavnet, kanskje i en annen kommune. "
+                "Kortnavnet er adressen til områdets side og må være unikt i hele portalen."
+            )
+        },
+    )
+    description = models.TextField(_("beskrivelse"), blank=True)
 
     class Meta:
         ordering = ["municipality__name", "kind", "name"]
         verbose_name = _("område")
         verbose_name_plural = _("områder")
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "slug"], name="area_slug_unique"),
-        ]
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("area-detail", kwargs={"slug": self.slug})

@@ -118,3 +118,18 @@ def test_choosing_a_municipality_narrows_departments_and_updates_counts(page, de
     page.keyboard.press("ArrowDown")
     expect(page).to_have_url(re.compile(r"avdeling=\d+"))
     expect(page.get_by_label("Avdeling", exact=True)).to_be_focused()
+
+
+def test_area_pages_pass_axe(page, demo_data):
+    for path in [
+        "/omrader/",
+        "/omrader/?kommune=bergen",
+        "/omrader/loddefjord-og-olsvik/",
+        "/omrader/slettebakken-og-solheim/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    page.goto("/omrader/")
+    page.get_by_role("link", name="Loddefjord og Olsvik", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Loddefjord og Olsvik")
+    expect(page.get_by_role("heading", name="Tiltak knyttet til området")).to_be_visible()

@@ -18,7 +18,7 @@ def test_every_state_shows_on_load_day():
     states = [consultation.state for consultation in Consultation.objects.all()]
     assert states.count(ConsultationState.OPEN) == 2
     assert states.count(ConsultationState.UPCOMING) == 1
-    assert states.count(ConsultationState.CLOSED) == 4
+    assert states.count(ConsultationState.CLOSED) == 5
 
 
 def test_seed_dates():
