@@ -139,3 +139,10 @@ def coordinated_municipalities(user):
 
 def can_use_workspace(user):
     return access_for(user).is_staff_member
+
+
+def can_choose_priority_sdgs(user, period):
+    """The council's priority SDGs are entered by the plan coordinators of its municipality,
+    who run the planstrategi for the council (DESIGN.md), or by the administrator."""
+    access = access_for(user)
+    return access.is_admin or period.municipality_id in access.coordinator_municipalities

@@ -109,3 +109,5 @@ class DemoMunicipality:
     council_periods: tuple[tuple[int, int], ...]
     areas: tuple[DemoArea, ...]
     plans: tuple[DemoPlan, ...]
+    # The council's priority SDGs: (first year of the council period, SDG numbers).
+    priority_sdgs: tuple[tuple[int, tuple[int, ...]], ...] = ()
