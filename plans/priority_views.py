@@ -34,13 +34,13 @@ def _periods(municipality_ids):
 def _posted_period(request, periods):
     """The period the form was sent for: 403 for another municipality's, 404 for none."""
     raw = request.POST.get("periode", "")
-    period = next((each for each in periods if str(each.pk) == raw), None)
+    period = CouncilPeriod.objects.filter(pk=raw).first() if raw.isdigit() else None
     if period is None:
-        exists = raw.isdigit() and CouncilPeriod.objects.filter(pk=raw).exists()
-        raise PermissionDenied if exists else Http404
+        raise Http404
     if not permissions.can_choose_priority_sdgs(request.user, period):
         raise PermissionDenied
-    return period
+    # The page's own copy, with the choice and its log read for the page.
+    return next(each for each in periods if each.pk == period.pk)
 
 
 @workspace_member_required
