@@ -13,6 +13,7 @@ from itertools import groupby
 from django.db.models import Count, F, Q
 
 from plans.models import Plan, PlanType
+from plans.models.priorities import serves_priority_sdg
 from plans.sdg_filter import PRIORITISED
 from plans.selectors import with_priority_period
 
@@ -81,6 +82,12 @@ def matching_pks(rows, *, plan=None, department=None, sdg=None):
             row for row in matches if row.node.pk in node_pks or row.node.plan_id in plan_pks
         ]
     return {row.node.pk for row in matches}
+
+
+def nodes_serving_priority_sdgs(nodes, today=None):
+    """The goal nodes among ``nodes`` linked to a priority SDG of their municipality's current
+    council period (their own SDGs, as the tree marks them), for counts on other pages."""
+    return nodes.filter(serves_priority_sdg(GoalNode.sdgs.through, "goalnode_id", today))
 
 
 def tree_page(readable, *, municipality=None, open_all=False, **criteria):

@@ -228,7 +228,8 @@ def without_hidden(nodes, roots=()):
 
 def with_priority_mark(nodes):
     """``nodes`` (a queryset), each with ``serves_priority``: linked to a priority SDG of its
-    municipality's current council period (the rule of ``plans``), in the same query."""
+    municipality's current council period (``selectors.nodes_serving_priority_sdgs`` as a
+    mark), in the same query."""
     return nodes.annotate(serves_priority=serves_priority_sdg(GoalNode.sdgs.through, "goalnode_id"))
 
 

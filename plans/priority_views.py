@@ -51,7 +51,6 @@ def priority_sdgs(request):
     periods = list(_periods(municipality_ids))
     sdgs = list(Sdg.objects.all())
     forms = {period.pk: PrioritySdgsForm(period=period, sdgs=sdgs) for period in periods}
-    conflict = None
     if request.method == "POST":
         period = _posted_period(request, periods)
         form = forms[period.pk] = PrioritySdgsForm(request.POST, period=period, sdgs=sdgs)
@@ -66,7 +65,6 @@ def priority_sdgs(request):
             except ValidationError as error:
                 form.add_error("sdgs", error)
             except PrioritySdgsConflict as error:
-                conflict = error
                 # The coordinator keeps their ticks; saving again builds on the latest choice.
                 form.data = form.data.copy()
                 form.data[form.add_prefix("base_version")] = error.current.priority_sdgs_version
@@ -84,7 +82,6 @@ def priority_sdgs(request):
             (period, forms[period.pk], current.get(period.municipality_id) == period)
             for period in periods
         ],
-        "conflict": conflict,
         "several_municipalities": len(municipality_ids) > 1,
     }
     return render(request, "plans/workspace/priority_sdgs.html", context)

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from hierarchy.models import GoalNode
+from hierarchy.selectors import nodes_serving_priority_sdgs
 from plans.models import Sdg
 from plans.services import priority_sdgs_save
 from tests.factories import CouncilPeriodFactory
@@ -48,6 +49,14 @@ def test_prioriterte_on_mal_matches_the_marked_nodes(client, tree):
     assert "Treff: 1.1 Delmål En trygg og varm by" in text
     assert "Treff: 1.1 Tiltak Team Skyfritt Fullført Prioritert bærekraftsmål" in text
     assert "Treff: 1.2 Delmål Eldre som ressurs" not in text
+
+
+def test_the_node_rule_for_other_pages_counts_what_the_tree_marks(tree):
+    serving = nodes_serving_priority_sdgs(GoalNode.objects.all())
+    assert sorted(serving.values_list("title", flat=True)) == [
+        "En trygg og varm by",
+        "Team Skyfritt",
+    ]
 
 
 def test_the_mal_filter_offers_prioriterte_and_a_bad_value_is_a_clean_page(client, tree):
