@@ -9,7 +9,8 @@ from planportal.filtering import (
     narrow_to_municipality,
     with_norwegian_names,
 )
-from plans.models import Department, Sdg
+from plans.models import Department
+from plans.sdg_filter import SdgOrPrioritisedField
 
 # The form's names are the portal's query vocabulary; the tree's selectors take English names.
 CRITERIA = {
@@ -34,12 +35,8 @@ class TreeFilterForm(MunicipalityForm):
         label=_("Avdeling"),
         empty_label=_("Alle avdelinger"),
     )
-    baerekraftsmal = forms.ModelChoiceField(
-        queryset=Sdg.objects.all(),
-        required=False,
-        label=_("Bærekraftsmål"),
-        empty_label=_("Alle bærekraftsmål"),
-    )
+    # An SDG, or "prioriterte" (plans.sdg_filter.PRIORITISED), as on /planer/.
+    baerekraftsmal = SdgOrPrioritisedField(required=False)
 
     def __init__(self, data=None, *args, plans, **kwargs):
         if data is not None:

@@ -13,6 +13,9 @@ from itertools import groupby
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from plans.models import Plan, PlanType
+from plans.models.priorities import serves_priority_sdg
+from plans.sdg_filter import PRIORITISED
+from plans.selectors import with_priority_period
 
 from . import rules
 from .models import GoalNode, NodeKind
@@ -28,6 +31,7 @@ from .tree import (
     red_thread,
     tree_rows,
     visible_rows,
+    with_priority_mark,
     without_hidden,
 )
 
@@ -54,7 +58,8 @@ def matching_pks(rows, *, plan=None, department=None, sdg=None):
     """The pks of the rows that pass every filter given.
 
     A department matches the measures it is responsible for and every node of its plans; an SDG
-    matches the nodes linked to it and the nodes of plans linked to it.
+    matches the nodes linked to it and the nodes of plans linked to it; ``PRIORITISED`` the
+    nodes linked to a priority SDG of their municipality's current council period.
     """
     matches = rows
     if plan is not None:
@@ -65,7 +70,10 @@ def matching_pks(rows, *, plan=None, department=None, sdg=None):
             for row in matches
             if department.pk in (row.node.responsible_department_id, row.node.plan.department_id)
         ]
-    if sdg is not None:
+    if sdg == PRIORITISED:
+        # The nodes' own SDGs only, as the rows are marked: a plan's SDGs would mark all of it.
+        matches = [row for row in matches if row.node.serves_priority]
+    elif sdg is not None:
         node_pks = set(
             GoalNode.sdgs.through.objects.filter(sdg=sdg).values_list("goalnode_id", flat=True)
         )
@@ -96,6 +104,12 @@ def sdg_node_counts(readable, municipality=None):
         if served:
             counts[sdg] = served
     return counts
+
+
+def nodes_serving_priority_sdgs(nodes, today=None):
+    """The goal nodes among ``nodes`` linked to a priority SDG of their municipality's current
+    council period (their own SDGs, as the tree marks them), for counts on other pages."""
+    return nodes.filter(serves_priority_sdg(GoalNode.sdgs.through, "goalnode_id", today))
 
 
 def tree_page(readable, *, municipality=None, open_all=False, **criteria):
@@ -276,7 +290,7 @@ class NodePage:
     children: list  # TreeRows, nested
     contributes_to: list
     contributors: list
-    sdgs: list
+    sdgs: list  # each with its priority_period (plans.selectors.with_priority_period)
     funding: list
     funding_total: int
 
@@ -297,7 +311,7 @@ def node_page(pk, readable):
         raise GoalNode.DoesNotExist
     # Everything under the node counts in its progress; only the children are shown, so only
     # their plans are read (a vision's subtree is the whole tree).
-    subtree = node.get_descendants(include_self=True).filter(plan__in=readable)
+    subtree = with_priority_mark(node.get_descendants(include_self=True).filter(plan__in=readable))
     rows = tree_rows(without_hidden(subtree, roots={node.pk}))
     children = [row for row in rows if row.depth == 1]
     numbers = numbers_around(node, thread, [row.node for row in children], hidden)
@@ -311,12 +325,20 @@ def node_page(pk, readable):
         thread=[(above, numbers[above.pk]) for above in thread],
         children=nest(children, numbers=numbers, parent_plan_id=node.plan_id),
         contributes_to=flat_list(
-            node_rows(node.contributes_to.filter(plan__in=readable).select_related("plan"))
+            node_rows(
+                with_priority_mark(node.contributes_to.filter(plan__in=readable)).select_related(
+                    "plan"
+                )
+            )
         ),
         contributors=flat_list(
-            node_rows(node.contributors.filter(plan__in=readable).select_related("plan"))
+            node_rows(
+                with_priority_mark(node.contributors.filter(plan__in=readable)).select_related(
+                    "plan"
+                )
+            )
         ),
-        sdgs=list(node.sdgs.all()),
+        sdgs=list(with_priority_period(node.sdgs.all(), node.municipality_id)),
         funding=funding,
         funding_total=sum(year.amount for year in funding),
     )

@@ -21,6 +21,7 @@ from operator import attrgetter
 from django.db.models import Exists, OuterRef
 
 from plans.models import Department
+from plans.models.priorities import serves_priority_sdg
 
 from .models import GoalNode, MeasureStatus, NodeKind
 
@@ -225,9 +226,16 @@ def without_hidden(nodes, roots=()):
     return shown
 
 
+def with_priority_mark(nodes):
+    """``nodes`` (a queryset), each with ``serves_priority``: linked to a priority SDG of its
+    municipality's current council period (``selectors.nodes_serving_priority_sdgs`` as a
+    mark), in the same query."""
+    return nodes.annotate(serves_priority=serves_priority_sdg(GoalNode.sdgs.through, "goalnode_id"))
+
+
 def visible_rows(readable, **filters):
     """The visible tree(s) as numbered TreeRows with rolled-up progress, in two queries."""
-    nodes = without_hidden(tree_nodes(plan__in=readable, **filters))
+    nodes = without_hidden(with_priority_mark(tree_nodes(plan__in=readable, **filters)))
     shown = with_plans(nodes, plans_in_tree(readable))
     # tree_rows() walks lft/rght without looking at tree_id, so a second municipality's tree
     # would be read as hanging under the first one; give it one tree (municipality) at a time.

@@ -40,6 +40,7 @@ class Labels:
     no_status: str  # "Status ikke satt"
     context: str = ""  # "Hører inn under", before a node of another plan shown for context
     match: str = ""  # "Treff", for screen readers before a row that matches the filters
+    priority: str = ""  # "Prioritert bærekraftsmål", on a node serving a priority SDG
 
 
 def _node_url_pattern():
@@ -64,6 +65,10 @@ class _Writer:
             f'data-color="{STATUS_COLOURS.get(status, "neutral")}">{escape(str(label))}</span>'
             for status, label in [*MeasureStatus.choices, ("", labels.no_status)]
         }
+        self.priority = (
+            '<span class="ds-tag priority-mark" data-size="sm" data-variant="outline" '
+            f'data-color="success">{escape(labels.priority)}</span>'
+        )
         self.plans = {}
         self.progress_labels = {
             True: escape(labels.progress),
@@ -110,6 +115,8 @@ class _Writer:
             meta.append(self.plan_link(node.plan))
         if is_measure:
             meta.append(self.statuses.get(node.status, self.statuses[""]))
+        if getattr(node, "serves_priority", False) and not row.context:
+            meta.append(self.priority)
         if progress is not None:
             meta.append(
                 f'<span class="goal-progress"><progress max="100" value="{progress}" '

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
+from plans import priority_views as plan_priorities
 from plans import views as plan_views
 from plans import workspace_views as plan_workspace
 from reports import views as report_views
@@ -44,6 +45,7 @@ workspace_pages = (
             {"publish": False},
             name="plan-unpublish",
         ),
+        path("baerekraftsmal/", plan_priorities.priority_sdgs, name="priority-sdgs"),
         path("planer/<slug:slug>/historikk/", plan_workspace.plan_history, name="plan-history"),
         path(
             "planer/<slug:slug>/historikk/<int:history_id>/gjenopprett/",

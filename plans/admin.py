@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -16,10 +17,12 @@ from .models import (
     PlanDocument,
     PlanStatusChange,
     PlanstrategiDecision,
+    PrioritySdgChoice,
     Sdg,
     Theme,
+    validate_priority_sdgs,
 )
-from .services import plan_save
+from .services import plan_save, priority_sdgs_save
 
 
 @admin.register(Municipality)
@@ -37,11 +40,47 @@ class DepartmentAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class CouncilPeriodForm(forms.ModelForm):
+    class Meta:
+        model = CouncilPeriod
+        fields = ["municipality", "first_year", "last_year", "priority_sdgs"]
+        widgets = {"priority_sdgs": forms.CheckboxSelectMultiple}
+
+    def clean_priority_sdgs(self):
+        chosen = self.cleaned_data["priority_sdgs"]
+        validate_priority_sdgs(chosen)
+        return chosen
+
+
+class PrioritySdgChoiceInline(admin.TabularInline):
+    """The log of the period's priority SDG choices, read only: the service writes it."""
+
+    model = PrioritySdgChoice
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["sdg_numbers", "chosen_by", "chosen_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(CouncilPeriod)
 class CouncilPeriodAdmin(admin.ModelAdmin):
+    form = CouncilPeriodForm
     list_display = ["__str__", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["first_year", "last_year", "municipality__name"]
+    inlines = [PrioritySdgChoiceInline]
+
+    def save_related(self, request, form, formsets, change):
+        # The priority SDGs go through the service, which logs the choice and counts its
+        # version; only a changed choice is saved, so editing the years logs nothing.
+        chosen = list(form.cleaned_data["priority_sdgs"])
+        period = form.instance
+        if set(chosen) != set(period.priority_sdgs.all()):
+            priority_sdgs_save(period=period, sdgs=chosen, user=request.user)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(Sdg)

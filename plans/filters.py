@@ -20,6 +20,7 @@ from .models import (
     Sdg,
     Theme,
 )
+from .sdg_filter import PRIORITISED, SdgFilter
 from .search import search_plans
 from .selectors import current_council_periods
 
@@ -82,8 +83,9 @@ class PlanFilter(django_filters.FilterSet):
         label=_("Valgperiode"),
         empty_label=_("Alle valgperioder"),
     )
-    baerekraftsmal = django_filters.ModelChoiceFilter(
-        field_name="sdgs",
+    # One of the 17, or "prioriterte": the priority SDGs of each plan's municipality's period.
+    baerekraftsmal = SdgFilter(
+        method="filter_sdg",
         queryset=Sdg.objects.all(),
         label=_("Bærekraftsmål"),
         empty_label=_("Alle bærekraftsmål"),
@@ -151,6 +153,11 @@ class PlanFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return search_plans(queryset, value)
+
+    def filter_sdg(self, queryset, name, value):
+        if value == PRIORITISED:
+            return queryset.serving_priority_sdgs()
+        return queryset.filter(sdgs=value).distinct()
 
     def filter_revision(self, queryset, name, value):
         return queryset.revision_due()

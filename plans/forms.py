@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from planportal.forms import DATE_INPUT, DesignsystemetForm
 from planportal.validators import validate_plausible_date
 
-from .models import Area, CouncilPeriod, Plan, PlanDocument, Sdg, Theme
+from .models import (
+    Area,
+    CouncilPeriod,
+    Plan,
+    PlanDocument,
+    Sdg,
+    Theme,
+    validate_priority_sdgs,
+)
 
 STALE_SAVE = _(
     "Skjemaet sa ikke hvilken versjon av planen du startet fra, så vi kan ikke vite om noen "
@@ -187,3 +195,32 @@ PlanDocumentFormSet = forms.inlineformset_factory(
     extra=2,
     can_delete=True,
 )
+
+
+class PrioritySdgsForm(DesignsystemetForm, forms.Form):
+    """One council period's priority SDGs, with the version the coordinator started from."""
+
+    sdgs = forms.ModelMultipleChoiceField(
+        queryset=Sdg.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Prioriterte bærekraftsmål"),
+        help_text=_("Velg to eller tre. Ingen betyr at kommunestyret ikke har valgt ennå."),
+    )
+    base_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, period, sdgs, **kwargs):
+        initial = {
+            "sdgs": [sdg.pk for sdg in period.priority_sdgs.all()],
+            "base_version": period.priority_sdgs_version,
+        }
+        super().__init__(*args, prefix=f"periode-{period.pk}", initial=initial, **kwargs)
+        self.period = period
+        # The 17 read once for every period's form on the page.
+        self.fields["sdgs"].queryset = Sdg.objects.all()
+        self.fields["sdgs"].choices = [(sdg.pk, sdg) for sdg in sdgs]
+
+    def clean_sdgs(self):
+        chosen = self.cleaned_data["sdgs"]
+        validate_priority_sdgs(chosen)
+        return chosen

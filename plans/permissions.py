@@ -148,3 +148,10 @@ def is_only_politician(user):
         access.politician_municipalities
         and not (access.is_admin or access.planner_departments or access.coordinator_municipalities)
     )
+
+
+def can_choose_priority_sdgs(user, period):
+    """The council's priority SDGs are entered by the plan coordinators of its municipality,
+    who run the planstrategi for the council (DESIGN.md), or by the administrator."""
+    access = access_for(user)
+    return access.is_admin or period.municipality_id in access.coordinator_municipalities

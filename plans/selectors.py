@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,11 +10,14 @@ from .models import (
     Area,
     CouncilPeriod,
     Department,
+    Municipality,
     Plan,
     PlanStatus,
     PlanstrategiDecision,
     PlanType,
+    Sdg,
 )
+from .models.priorities import current_first_year
 
 
 def status_counts(queryset):
@@ -39,12 +42,16 @@ def plan_for_page(readable_plans, slug):
 
     Raises Plan.DoesNotExist.
     """
-    return (
+    plan = (
         readable_plans.for_listing()
         .select_related("implements", "replaces")
-        .prefetch_related("sdgs", "themes", "areas", "documents")
+        .prefetch_related("themes", "areas", "documents")
         .get(slug=slug)
     )
+    # Its SDGs with the priority ones of its municipality's period marked, in the one query.
+    sdgs = with_priority_period(Sdg.objects.all(), plan.municipality_id)
+    prefetch_related_objects([plan], Prefetch("sdgs", queryset=sdgs))
+    return plan
 
 
 def related_public_plans(plan):
@@ -211,3 +218,32 @@ def plan_counts_by_area(plans):
 def plans_of_area(plans, area):
     """The plans among ``plans`` that concern ``area``, by title."""
     return plans.for_listing().filter(areas=area).order_by("title", "id")
+
+
+def priority_sdgs(municipality_ids=None, today=None):
+    """{municipality id: (current council period, [its priority Sdg, ...])} for the
+    municipalities among ``municipality_ids`` (all when None) that have a current period; the
+    list is empty while the council has not chosen. Two queries."""
+    today = today or timezone.localdate()
+    if municipality_ids is None:
+        municipality_ids = Municipality.objects.values("pk")
+    current = current_council_periods(municipality_ids, today)
+    prefetch_related_objects(list(current.values()), "priority_sdgs")
+    return {
+        municipality_id: (period, list(period.priority_sdgs.all()))
+        for municipality_id, period in current.items()
+    }
+
+
+def with_priority_period(sdgs, municipality_id, today=None):
+    """``sdgs`` (an Sdg queryset), each with ``Sdg.priority_period`` "2023–2027" when it is a
+    priority SDG of ``municipality_id``'s current council period: in the query that reads them."""
+    links = CouncilPeriod.priority_sdgs.through.objects.filter(
+        sdg_id=OuterRef("pk"),
+        councilperiod__municipality_id=municipality_id,
+        councilperiod__first_year=current_first_year(municipality_id, today),
+    )
+    return sdgs.annotate(
+        priority_first_year=Subquery(links.values("councilperiod__first_year")[:1]),
+        priority_last_year=Subquery(links.values("councilperiod__last_year")[:1]),
+    )

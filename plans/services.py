@@ -5,7 +5,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from .history import changes_since, m2m_ids
-from .models import Plan, PlanStatusChange
+from .models import (
+    CouncilPeriod,
+    Plan,
+    PlanStatusChange,
+    PrioritySdgChoice,
+    validate_priority_sdgs,
+)
 from .models.plan import PLAN_HISTORY
 
 
@@ -101,3 +107,47 @@ def plan_restore(*, plan, record, user):
     restored.version = plan.version
     m2m = {name: ids[record.history_id] for name, ids in m2m_ids([record]).items()}
     return plan_save(plan=restored, user=user, base_version=plan.version, m2m=m2m)
+
+
+class PrioritySdgsConflict(Exception):
+    """Someone saved the period's priority SDGs after the version the coordinator started from."""
+
+    def __init__(self, period, base_version):
+        super().__init__(f"{period} priority SDGs changed after version {base_version}")
+        self.current = CouncilPeriod.objects.get(pk=period.pk)
+        self.base_version = base_version
+
+    def chosen_now(self):
+        return list(self.current.priority_sdgs.all())
+
+    def changed_by(self):
+        latest = self.current.priority_sdg_choices.select_related("chosen_by").first()
+        return latest.chosen_by if latest else None
+
+
+@transaction.atomic
+def priority_sdgs_save(*, period, sdgs, user=None, base_version=None):
+    """Set the council period's priority SDGs to ``sdgs`` (two or three, or none) and log it.
+
+    ``base_version`` is the ``priority_sdgs_version`` the coordinator started from: if another
+    save came in between, PrioritySdgsConflict is raised and nothing is saved. Raises
+    ValidationError (and saves nothing) for one SDG or more than three.
+    """
+    sdgs = list(sdgs)
+    validate_priority_sdgs(sdgs)
+    periods = CouncilPeriod.objects.filter(pk=period.pk)
+    if base_version is not None:
+        periods = periods.filter(priority_sdgs_version=base_version)
+    # Compare-and-set in the database: of two saves from the same version, one wins.
+    if not periods.update(priority_sdgs_version=F("priority_sdgs_version") + 1):
+        raise PrioritySdgsConflict(period, base_version)
+    period.priority_sdgs_version = CouncilPeriod.objects.values_list(
+        "priority_sdgs_version", flat=True
+    ).get(pk=period.pk)
+    period.priority_sdgs.set(sdgs)
+    PrioritySdgChoice.objects.create(
+        council_period=period,
+        sdg_numbers=sorted(sdg.number for sdg in sdgs),
+        chosen_by=user if user is not None and user.is_authenticated else None,
+    )
+    return period

@@ -15,7 +15,9 @@ def plan_list(request):
     plans = plans_readable_by(request.user).for_listing()
     several = holds_several_municipalities()
     plan_filter = PlanFilter(request.GET or None, queryset=plans, several_municipalities=several)
-    page = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))
+    # Each row is marked if it serves a priority SDG of its municipality, in the page's query.
+    listed = plan_filter.qs.with_priority_mark()
+    page = Paginator(listed, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     without_status = request.GET.copy()
     without_status.pop("status", None)

@@ -68,6 +68,7 @@ def workspace_home_context(user):
         "awaiting_publication": awaiting,
         "shared_drafts": shared_drafts,
         "can_create": permissions.departments_for_new_plans(user).exists(),
+        "coordinates": bool(permissions.coordinated_municipalities(user)),
     }
 
 

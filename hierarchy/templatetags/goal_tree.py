@@ -53,5 +53,6 @@ def goal_rows(rows, collapsible=True, show_plan=True):
         no_status=_("Status ikke satt"),
         context=_("Hører inn under"),
         match=_("Treff"),
+        priority=_("Prioritert bærekraftsmål"),
     )
     return rows_html(rows, labels, collapsible=collapsible, show_plan=show_plan)

@@ -294,4 +294,11 @@ BAERUM = DemoMunicipality(
     council_periods=((2019, 2023), (2023, 2027)),
     areas=(),
     plans=PLANS,
+    # Seed 004 has the council choose "2-3 bærekraftsmål: Politiske satsingsområder for
+    # KST-perioden" (lines 79-80, "Valg av 2-3 bærekraftsmål" line 238) but not which; these
+    # follow its themes and main goals: 8 for "Bærekraftig verdiskaping" (line 99) and "varig,
+    # inkluderende og bærekraftig økonomisk vekst" (line 141), 11 for "By- og stedsutvikling"
+    # (line 94), 13 for "Klima og miljø" (line 101) and "ledende i arbeidet for et klima- og
+    # miljøvennlig samfunn" (line 145). Bergen's seeds name no priority SDGs, so Bergen has none.
+    priority_sdgs=((2023, (8, 11, 13)),),
 )

@@ -26,7 +26,7 @@ from plans.models import (
     Theme,
 )
 from plans.sdgs import ensure_sdgs
-from plans.services import plan_change_status
+from plans.services import plan_change_status, priority_sdgs_save
 
 from .schema import DemoMunicipality, DemoPlan
 
@@ -104,6 +104,8 @@ def _load_municipality(data: DemoMunicipality) -> dict:
         periods[first_year], _ = CouncilPeriod.objects.update_or_create(
             municipality=municipality, first_year=first_year, defaults={"last_year": last_year}
         )
+    for first_year, numbers in data.priority_sdgs:
+        _choose_priority_sdgs(periods[first_year], numbers)
     areas = {}
     for area in data.areas:
         areas[area.slug], _ = Area.objects.update_or_create(
@@ -118,6 +120,13 @@ def _load_municipality(data: DemoMunicipality) -> dict:
         "periods": periods,
         "areas": areas,
     }
+
+
+def _choose_priority_sdgs(period: CouncilPeriod, numbers: tuple[int, ...]):
+    """Through the service, so the choice is validated and logged; a re-run that finds the
+    same choice logs nothing."""
+    if set(period.priority_sdgs.values_list("number", flat=True)) != set(numbers):
+        priority_sdgs_save(period=period, sdgs=Sdg.objects.filter(number__in=numbers))
 
 
 def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:

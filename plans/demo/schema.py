@@ -111,3 +111,5 @@ class DemoMunicipality:
     areas: tuple[DemoArea, ...]
     plans: tuple[DemoPlan, ...]
     retired_areas: tuple[str, ...] = ()  # slugs of areas earlier data had, deleted on a re-run
+    # The council's priority SDGs: (first year of the council period, SDG numbers).
+    priority_sdgs: tuple[tuple[int, tuple[int, ...]], ...] = ()

@@ -3,6 +3,7 @@ from .membership import Membership, Role
 from .organisation import CouncilPeriod, Department, Municipality
 from .plan import Plan, PlanDocument, PlanQuerySet, PlanStatusChange
 from .planstrategi import PlanstrategiDecision
+from .priorities import PrioritySdgChoice, validate_priority_sdgs
 from .reference import Area, Sdg, Theme
 
 __all__ = [
@@ -20,7 +21,9 @@ __all__ = [
     "PlanType",
     "PlanstrategiDecision",
     "PlanstrategiDecisionKind",
+    "PrioritySdgChoice",
     "Role",
     "Sdg",
     "Theme",
+    "validate_priority_sdgs",
 ]

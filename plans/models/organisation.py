@@ -76,6 +76,19 @@ class CouncilPeriod(models.Model):
     last_year = models.PositiveSmallIntegerField(
         _("siste år"), validators=[validate_plausible_year]
     )
+    # Two or three, or none while not chosen (validate_priority_sdgs in models.priorities).
+    priority_sdgs = models.ManyToManyField(
+        "plans.Sdg",
+        blank=True,
+        related_name="priority_in_periods",
+        verbose_name=_("prioriterte bærekraftsmål"),
+        help_text=_("To eller tre bærekraftsmål som politiske satsingsområder for perioden."),
+    )
+    # Raised by every save of the choice, so two coordinators saving at once do not overwrite
+    # each other unseen (plans.services.priority_sdgs_save).
+    priority_sdgs_version = models.PositiveIntegerField(
+        _("versjon av valget av bærekraftsmål"), default=0, editable=False
+    )
 
     class Meta:
         ordering = ["municipality__name", "-first_year"]

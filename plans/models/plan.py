@@ -15,6 +15,7 @@ from ..signals import plan_public_status, plan_type_changing
 from ..slugs import unique_slug
 from .choices import AdoptingBody, PlanStatus, PlanType
 from .organisation import CouncilPeriod, Department, Municipality
+from .priorities import serves_priority_sdg
 from .reference import Area, Sdg, Theme
 
 # A handlingsplan carries out an adopted plan of one of these types (Bergen's 2019 rule).
@@ -65,6 +66,17 @@ class PlanQuerySet(models.QuerySet):
                 valid_to__lt=period.last_year,
             )
         return self.in_force().filter(condition)
+
+    def serving_priority_sdgs(self, today=None):
+        """The plans linked to a priority SDG of their municipality's current council period."""
+        return self.filter(serves_priority_sdg(Plan.sdgs.through, "plan_id", today))
+
+    def with_priority_mark(self, today=None):
+        """Each plan with ``serves_priority``: the rule of ``serving_priority_sdgs``, for a
+        list that marks its rows without a query per row."""
+        return self.annotate(
+            serves_priority=serves_priority_sdg(Plan.sdgs.through, "plan_id", today)
+        )
 
     def with_public_status(self):
         """Each plan with ``public_status``: the status the public sees, which may follow more

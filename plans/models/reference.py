@@ -26,6 +26,13 @@ class Sdg(models.Model):
     def display_name(self):
         return self.name_en if (get_language() or "").startswith("en") else self.name
 
+    @property
+    def priority_period(self):
+        """ "2023–2027" when read with ``plans.selectors.with_priority_period`` and a priority
+        SDG of that council period, else None."""
+        first = getattr(self, "priority_first_year", None)
+        return f"{first}–{self.priority_last_year}" if first else None
+
 
 class Theme(models.Model):
     name = models.CharField(_("navn"), max_length=100, unique=True)
