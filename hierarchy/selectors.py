@@ -88,8 +88,8 @@ def _serves_sdg(row, node_pks, plan_pks):
 
 
 def sdg_node_counts(readable, municipality=None):
-    """{SDG number: how many shown goals and measures serve it}, as the tree page's filter
-    ``?baerekraftsmal=<n>`` counts its matches; in three queries beside the tree's."""
+    """{SDG number, or ``PRIORITISED``: how many shown goals and measures serve it}, as the tree
+    page's filter ``?baerekraftsmal=<n>`` counts its matches; in three queries beside the tree's."""
     filters = {"municipality": municipality} if municipality is not None else {}
     rows = visible_rows(readable, **filters)
     node_sdgs, plan_sdgs = {}, {}
@@ -103,6 +103,7 @@ def sdg_node_counts(readable, municipality=None):
         served = sum(1 for row in rows if _serves_sdg(row, nodes, plans))
         if served:
             counts[sdg] = served
+    counts[PRIORITISED] = sum(1 for row in rows if row.node.serves_priority)
     return counts
 
 

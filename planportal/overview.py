@@ -27,12 +27,14 @@ from consultations.selectors import (
 from hierarchy.selectors import coverage_page, sdg_node_counts
 from plans.models import Municipality, PlanStatus, PlanstrategiDecisionKind, PlanType, Sdg
 from plans.permissions import plans_readable_by
+from plans.sdg_filter import PRIORITISED, PRIORITISED_LABEL
 from plans.selectors import (
     current_and_previous_council_periods,
     current_council_periods,
     decision_counts,
     department_counts,
     late_planstrategier,
+    priority_sdgs,
     public_plans,
     sdg_plan_counts,
     type_status_counts,
@@ -176,18 +178,60 @@ def decisions(plans, municipality_ids, today, links):
     ]
 
 
-def sdgs(plans, readable, municipality, links):
-    """Per SDG with something, the plans and the goals and measures serving it."""
+@dataclass
+class SdgRow:
+    sdg: object
+    plans: Number
+    nodes: Number
+    priority_in: list  # the council periods (with their municipality) that made it a priority
+
+
+@dataclass
+class PriorityChoice:
+    period: object  # the municipality's current council period
+    sdgs: list  # its priority SDGs, empty while the council has not chosen
+
+
+def sdgs(plans, readable, municipality, municipality_ids, today, links):
+    """Per SDG with something, the plans and the goals and measures serving it, the council
+    periods' priority SDGs marked; and the rows of the priority SDGs together, counted as the
+    filter ``prioriterte`` lists them (a plan or goal serving a priority of its own
+    municipality)."""
     by_plans = sdg_plan_counts(plans)
     by_nodes = sdg_node_counts(readable, municipality=municipality)
-    return [
-        (
+    choices = [
+        PriorityChoice(period, chosen)
+        for period, chosen in sorted(
+            priority_sdgs(municipality_ids, today).values(),
+            key=lambda choice: choice[0].municipality.name,
+        )
+    ]
+    priority_in = {}
+    for choice in choices:
+        for sdg in choice.sdgs:
+            priority_in.setdefault(sdg.pk, []).append(choice.period)
+    shown = by_plans.keys() | {key for key in by_nodes if key != PRIORITISED} | priority_in.keys()
+    rows = [
+        SdgRow(
             sdg,
             links.plans(by_plans.get(sdg.pk, 0), baerekraftsmal=sdg.pk),
             Number(by_nodes.get(sdg.pk, 0), links("hierarchy:tree", baerekraftsmal=sdg.pk)),
+            priority_in.get(sdg.pk, []),
         )
-        for sdg in Sdg.objects.filter(pk__in=by_plans.keys() | by_nodes.keys())
+        for sdg in Sdg.objects.filter(pk__in=shown)
     ]
+    prioritised = None
+    if priority_in:
+        prioritised = SdgRow(
+            PRIORITISED_LABEL,
+            links.plans(plans.serving_priority_sdgs(today).count(), baerekraftsmal=PRIORITISED),
+            Number(
+                by_nodes.get(PRIORITISED, 0),
+                links("hierarchy:tree", baerekraftsmal=PRIORITISED),
+            ),
+            [],
+        )
+    return {"sdgs": rows, "sdg_priorities": choices, "prioritised": prioritised}
 
 
 def unserved_goals(readable, municipality, links):
@@ -219,7 +263,7 @@ def overview(request):
         **attention(plans, municipality_ids, today, links),
         **timeline(published, today, links),
         "decisions": decisions(plans, municipality_ids, today, links),
-        "sdgs": sdgs(plans, readable, chosen, links),
+        **sdgs(plans, readable, chosen, municipality_ids, today, links),
         "unserved": unserved_goals(readable, chosen, links),
         "show_drafts_note": request.user.is_authenticated
         and plans.filter(is_published=False).exists(),

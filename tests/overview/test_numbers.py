@@ -85,3 +85,15 @@ def test_the_politician_counts_the_shared_draft_the_public_does_not(demo_for_mod
     client.logout()
     after = dict(numbers_on(client, "/oversikt/?kommune=bergen"))["/planer/?kommune=bergen"]
     assert after == public_total - 1
+
+
+def test_the_councils_priority_sdgs_are_marked_and_counted_together(demo_for_module, client):
+    page = client.get("/oversikt/?kommune=baerum").content.decode()
+    assert "Bærum har valgt disse bærekraftsmålene som politiske satsingsområder" in page
+    assert page.count("Prioritert i valgperioden 2023–2027") == 3
+    numbers = dict(numbers_on(client, "/oversikt/?kommune=baerum"))
+    assert numbers["/planer/?baerekraftsmal=prioriterte&kommune=baerum"] > 0
+    assert "/mal/?baerekraftsmal=prioriterte&kommune=baerum" in numbers
+    bergen = client.get("/oversikt/?kommune=bergen").content.decode()
+    assert "Bergen har ikke valgt prioriterte bærekraftsmål for valgperioden 2023–2027." in bergen
+    assert "baerekraftsmal=prioriterte" not in bergen
