@@ -139,3 +139,9 @@ def coordinated_municipalities(user):
 
 def can_use_workspace(user):
     return access_for(user).is_staff_member
+
+
+def can_coordinate(user, municipality_id):
+    """May the user run the planstrategi of the municipality ``municipality_id``?"""
+    access = access_for(user)
+    return access.is_admin or municipality_id in access.coordinator_municipalities

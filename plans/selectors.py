@@ -2,11 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CouncilPeriod, Plan, PlanStatus, PlanType
+from .models import (
+    CouncilPeriod,
+    Plan,
+    PlanStatus,
+    PlanstrategiDecision,
+    PlanstrategiDecisionKind,
+    PlanType,
+)
 
 
 def status_counts(queryset):
@@ -111,4 +118,146 @@ def late_planstrategier(municipality_ids, today=None):
         LatePlanstrategi(period, in_works.get(period.pk))
         for period in sorted(due, key=lambda period: period.municipality.name)
         if period.pk not in adopted
+    ]
+
+
+def council_periods_of(municipality_ids):
+    """The council periods of ``municipality_ids``, by municipality, newest first."""
+    return (
+        CouncilPeriod.objects.filter(municipality_id__in=municipality_ids)
+        .select_related("municipality")
+        .order_by("municipality__name", "-first_year")
+    )
+
+
+@dataclass
+class WorkbenchRow:
+    plan: Plan
+    decision: PlanstrategiDecision | None  # the period's decision, if made
+    suggestion: str  # a PlanstrategiDecisionKind value, or ""
+
+    @property
+    def suggestion_label(self):
+        return PlanstrategiDecisionKind(self.suggestion).label if self.suggestion else ""
+
+
+def planstrategi_workbench_rows(period):
+    """[WorkbenchRow] for every plan of the period's municipality that is in force or in
+    process, or that has a decision for the period, by title; in three queries."""
+    decisions = {
+        decision.plan_id: decision
+        for decision in PlanstrategiDecision.objects.filter(council_period=period)
+    }
+    plans = (
+        Plan.objects.filter(municipality_id=period.municipality_id)
+        .filter(~Q(status=PlanStatus.EXPIRED) | Q(pk__in=list(decisions)))
+        .select_related("department", "council_period")
+        .with_public_status()
+        .order_by("title", "pk")
+    )
+    return [
+        WorkbenchRow(plan, decisions.get(plan.pk), plan.suggested_planstrategi_decision(period))
+        for plan in plans
+    ]
+
+
+def planstrategi_periods_by_years(first_year, last_year, municipality=None):
+    """The council periods ``first_year``–``last_year`` (one per municipality that has it), with
+    their adopted totals, by municipality name."""
+    periods = CouncilPeriod.objects.filter(first_year=first_year, last_year=last_year)
+    if municipality is not None:
+        periods = periods.filter(municipality=municipality)
+    return list(
+        periods.select_related("municipality", "planstrategi_adoption").order_by(
+            "municipality__name"
+        )
+    )
+
+
+def public_planstrategi_periods():
+    """[(first year, last year)] of every council period, newest first."""
+    return list(
+        CouncilPeriod.objects.order_by("-first_year", "last_year")
+        .values_list("first_year", "last_year")
+        .distinct()
+    )
+
+
+@dataclass
+class DecisionGroup:
+    kind: str
+    label: str
+    decisions: list
+    adopted: int | None  # the adopted total, when recorded
+
+    @property
+    def anchor(self):
+        return f"beslutning-{self.kind}"
+
+
+@dataclass
+class PlanstrategiSection:
+    """One municipality's planstrategi of a period: the decisions the register holds on the
+    plans ``readable``, grouped, the adopted totals if recorded, and the strategy itself."""
+
+    period: CouncilPeriod
+    decisions: list
+    strategy: Plan | None
+
+    @property
+    def adoption(self):
+        return getattr(self.period, "planstrategi_adoption", None)
+
+    @property
+    def groups(self):
+        adoption = self.adoption
+        adopted = (
+            {
+                PlanstrategiDecisionKind.CONTINUE: adoption.continued,
+                PlanstrategiDecisionKind.REVISE: adoption.revised,
+                PlanstrategiDecisionKind.EXPIRE: adoption.expired,
+                PlanstrategiDecisionKind.NEW: adoption.new,
+            }
+            if adoption
+            else {}
+        )
+        return [
+            DecisionGroup(
+                kind,
+                label,
+                [d for d in self.decisions if d.decision == kind],
+                adopted.get(kind),
+            )
+            for kind, label in PlanstrategiDecisionKind.choices
+        ]
+
+    @property
+    def register_holds_fewer(self):
+        adoption = self.adoption
+        return adoption is not None and len(self.decisions) < (
+            adoption.decided_on_existing + adoption.new
+        )
+
+
+def planstrategi_sections(periods, readable):
+    """[PlanstrategiSection] for ``periods``, with the decisions on the plans ``readable`` and
+    each period's planstrategi among them; in two queries whatever the number of plans."""
+    decisions = (
+        PlanstrategiDecision.objects.filter(
+            council_period__in=periods, plan__in=readable.values("pk")
+        )
+        .select_related("plan__department", "plan__municipality")
+        .order_by("plan__title", "pk")
+    )
+    by_period = {}
+    for decision in decisions:
+        by_period.setdefault(decision.council_period_id, []).append(decision)
+    strategies = {}
+    for plan in readable.filter(
+        plan_type=PlanType.PLANSTRATEGI, council_period__in=periods
+    ).order_by("-updated_at"):
+        strategies.setdefault(plan.council_period_id, plan)
+    return [
+        PlanstrategiSection(period, by_period.get(period.pk, []), strategies.get(period.pk))
+        for period in periods
     ]

@@ -21,6 +21,7 @@ from plans.models import (
     Plan,
     PlanDocument,
     PlanStatusChange,
+    PlanstrategiAdoption,
     PlanstrategiDecision,
     Sdg,
     Theme,
@@ -28,7 +29,7 @@ from plans.models import (
 from plans.sdgs import ensure_sdgs
 from plans.services import plan_change_status
 
-from .schema import DemoMunicipality, DemoPlan
+from .schema import DemoAdoption, DemoMunicipality, DemoPlan
 
 
 @dataclass
@@ -103,6 +104,8 @@ def _load_municipality(data: DemoMunicipality) -> dict:
         periods[first_year], _ = CouncilPeriod.objects.update_or_create(
             municipality=municipality, first_year=first_year, defaults={"last_year": last_year}
         )
+    for adoption in data.adoptions:
+        _load_adoption(periods[adoption.period], adoption)
     areas = {}
     for area in data.areas:
         areas[area.slug], _ = Area.objects.update_or_create(
@@ -117,6 +120,22 @@ def _load_municipality(data: DemoMunicipality) -> dict:
         "periods": periods,
         "areas": areas,
     }
+
+
+ADOPTION_FIELDS = ("continued", "revised", "expired", "new", "plans_in_force")
+
+
+def _load_adoption(period: CouncilPeriod, data: DemoAdoption):
+    """The period's adopted totals, saved (and so a new version) only when they changed."""
+    row = PlanstrategiAdoption.objects.filter(council_period=period).first()
+    row = row or PlanstrategiAdoption(council_period=period)
+    wanted = {name: getattr(data, name) for name in ADOPTION_FIELDS}
+    if row.pk and all(getattr(row, name) == value for name, value in wanted.items()):
+        return
+    for name, value in wanted.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
 
 
 def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:

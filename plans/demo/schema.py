@@ -101,6 +101,18 @@ class DemoArea:
 
 
 @dataclass(frozen=True)
+class DemoAdoption:
+    """The totals the planstrategi of the council period starting ``period`` adopted."""
+
+    period: int
+    continued: int
+    revised: int
+    expired: int
+    new: int
+    plans_in_force: int
+
+
+@dataclass(frozen=True)
 class DemoMunicipality:
     number: str
     name: str
@@ -109,3 +121,4 @@ class DemoMunicipality:
     council_periods: tuple[tuple[int, int], ...]
     areas: tuple[DemoArea, ...]
     plans: tuple[DemoPlan, ...]
+    adoptions: tuple[DemoAdoption, ...] = ()

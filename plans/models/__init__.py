@@ -2,7 +2,7 @@ from .choices import AdoptingBody, PlanStatus, PlanstrategiDecisionKind, PlanTyp
 from .membership import Membership, Role
 from .organisation import CouncilPeriod, Department, Municipality
 from .plan import Plan, PlanDocument, PlanQuerySet, PlanStatusChange
-from .planstrategi import PlanstrategiDecision
+from .planstrategi import PlanstrategiAdoption, PlanstrategiDecision
 from .reference import Area, Sdg, Theme
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "PlanStatus",
     "PlanStatusChange",
     "PlanType",
+    "PlanstrategiAdoption",
     "PlanstrategiDecision",
     "PlanstrategiDecisionKind",
     "Role",
