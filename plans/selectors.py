@@ -6,6 +6,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planportal.validators import FIRST_YEAR, LAST_YEAR
+
 from .models import (
     CouncilPeriod,
     Plan,
@@ -163,7 +165,9 @@ def planstrategi_workbench_rows(period):
 
 def planstrategi_periods_by_years(first_year, last_year, municipality=None):
     """The council periods ``first_year``–``last_year`` (one per municipality that has it), with
-    their adopted totals, by municipality name."""
+    their adopted totals, by municipality name; none for years no period can have."""
+    if not all(FIRST_YEAR <= year <= LAST_YEAR for year in (first_year, last_year)):
+        return []
     periods = CouncilPeriod.objects.filter(first_year=first_year, last_year=last_year)
     if municipality is not None:
         periods = periods.filter(municipality=municipality)
