@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from planportal.context_processors import holds_several_municipalities
 from planportal.filtering import MunicipalityForm
@@ -96,7 +97,8 @@ def _save_decisions(request, period, forms):
         return False
     messages.success(
         request,
-        _("%(count)s beslutninger er lagret.") % {"count": len(saved)}
+        ngettext("%(count)s beslutning er lagret.", "%(count)s beslutninger er lagret.", len(saved))
+        % {"count": len(saved)}
         if saved
         else _("Beslutningene var allerede lagret."),
     )

@@ -80,7 +80,7 @@ def test_workbench_saves_by_keyboard_without_javascript(page_without_js, coordin
     page.get_by_label(f"Beslutning for {plan.title}").select_option("expire")
     page.get_by_label(f"Merknad til {plan.title}").fill("Erstattes av ny skolebruksplan")
     page.get_by_role("button", name=f"Lagre {plan.title}").press("Enter")
-    expect(page.get_by_text("1 beslutninger er lagret.")).to_be_visible()
+    expect(page.get_by_text("1 beslutning er lagret.")).to_be_visible()
     period = CouncilPeriod.objects.get(municipality__slug="bergen", first_year=2023)
     decision = PlanstrategiDecision.objects.get(plan=plan, council_period=period)
     assert (decision.decision, decision.note) == ("expire", "Erstattes av ny skolebruksplan")

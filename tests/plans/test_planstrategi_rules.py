@@ -88,3 +88,20 @@ def test_implausible_totals_are_refused(period, changes, field):
 def test_adoption_dates_at_the_period_edges_are_accepted(period):
     adoption(period, adopted_on=date(2023, 10, 1)).full_clean()
     adoption(period, adopted_on=date(2027, 12, 31)).full_clean()
+
+
+def test_admin_records_adopted_totals_through_the_service(admin_client, period):
+    data = {
+        "council_period": period.pk,
+        "continued": 42,
+        "revised": 39,
+        "expired": 15,
+        "new": 42,
+        "plans_in_force": 123,
+    }
+    url = "/admin/plans/planstrategiadoption/add/"
+    refused = admin_client.post(url, {**data, "plans_in_force": 90})
+    assert "må være blant de gjeldende planene" in refused.content.decode()
+    assert admin_client.post(url, data).status_code == 302
+    saved = PlanstrategiAdoption.objects.get()
+    assert saved.history.get().history_user.is_superuser

@@ -360,3 +360,27 @@ def test_workbench_queries_do_not_grow_with_plans(
     with django_assert_max_num_queries(8):
         response = client.get(url(period))
     assert response.content.decode().count('name="lagre" value="') == count + 2
+
+
+# Links
+
+
+def test_workspace_home_leads_coordinators_to_the_workbench(client, coordinator, period, bbs):
+    client.force_login(coordinator)
+    page = client.get(reverse("workspace:home")).content.decode()
+    assert 'href="/arbeidsflate/planstrategi/"' in page
+    # The § 10-1 warning (the 2023–2027 strategy is not adopted) links to the period's workbench.
+    assert "§ 10-1" in page
+    assert f'href="{url(period)}"' in page
+    client.force_login(member("planlegger", bbs, Role.PLANNER))
+    assert 'href="/arbeidsflate/planstrategi/"' not in client.get("/arbeidsflate/").content.decode()
+
+
+def test_plan_pages_link_to_the_public_planstrategi(client, make_plan, period):
+    strategy = make_plan(plan_type=PlanType.PLANSTRATEGI, council_period=period)
+    decided = make_plan()
+    PlanstrategiDecision.objects.create(plan=decided, council_period=period, decision="continue")
+    public = 'href="/planstrategi/2023-2027/?kommune=bergen"'
+    assert public in client.get(strategy.get_absolute_url()).content.decode()
+    assert public in client.get(decided.get_absolute_url()).content.decode()
+    assert 'href="/planstrategi/"' in client.get("/planer/").content.decode()
