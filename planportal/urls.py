@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
+from plans import planstrategi_views as planstrategi
 from plans import priority_views as plan_priorities
 from plans import views as plan_views
 from plans import workspace_views as plan_workspace
@@ -52,6 +53,8 @@ workspace_pages = (
             plan_workspace.plan_restore_version,
             name="plan-restore",
         ),
+        path("planstrategi/", planstrategi.workbench_index, name="planstrategi-index"),
+        path("planstrategi/<int:pk>/", planstrategi.workbench, name="planstrategi"),
     ],
     "workspace",
 )
@@ -63,6 +66,12 @@ urlpatterns = [
     path("horinger/", include("consultations.urls")),
     path("tilgjengelighet/", legal_views.accessibility_statement, name="accessibility"),
     path("personvern/", legal_views.privacy_notice, name="privacy"),
+    path("planstrategi/", planstrategi.planstrategi_index, name="planstrategi-index"),
+    path(
+        "planstrategi/<int:first_year>-<int:last_year>/",
+        planstrategi.planstrategi_page,
+        name="planstrategi",
+    ),
     path("fremdrift/", consultation_views.progress, name="progress"),
     path("oversikt/", overview.overview, name="overview"),
     path("omrader/", area_views.area_list, name="area-list"),

@@ -16,12 +16,14 @@ from .models import (
     Plan,
     PlanDocument,
     PlanStatusChange,
+    PlanstrategiAdoption,
     PlanstrategiDecision,
     PrioritySdgChoice,
     Sdg,
     Theme,
     validate_priority_sdgs,
 )
+from .planstrategi import planstrategi_adoption_save
 from .services import plan_save, priority_sdgs_save
 
 
@@ -211,3 +213,31 @@ class UserWithMembershipsAdmin(UserAdmin):
     """Users with their roles in departments, edited on the same page."""
 
     inlines = [*UserAdmin.inlines, MembershipInline]
+
+
+@admin.register(PlanstrategiAdoption)
+class PlanstrategiAdoptionAdmin(ServiceAdminMixin, HistoryAdmin):
+    """The totals a period's planstrategi adopted; the workbench records them too."""
+
+    list_display = [
+        "council_period",
+        "municipality",
+        "continued",
+        "revised",
+        "expired",
+        "new",
+        "plans_in_force",
+    ]
+    list_filter = ["council_period__municipality"]
+    list_select_related = ["council_period__municipality"]
+    autocomplete_fields = ["council_period"]
+
+    @admin.display(description=_("kommune"), ordering="council_period__municipality__name")
+    def municipality(self, obj):
+        return obj.council_period.municipality
+
+    def service_save(self, request, obj, m2m, formsets):
+        # The admin's form was read with the row as it is now; the service checks the rules
+        # and keeps the history, as the workbench's saves do.
+        stored = PlanstrategiAdoption.objects.filter(pk=obj.pk).values_list("version", flat=True)
+        planstrategi_adoption_save(adoption=obj, base_version=stored.first(), user=request.user)

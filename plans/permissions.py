@@ -150,8 +150,8 @@ def is_only_politician(user):
     )
 
 
-def can_choose_priority_sdgs(user, period):
-    """The council's priority SDGs are entered by the plan coordinators of its municipality,
-    who run the planstrategi for the council (DESIGN.md), or by the administrator."""
+def can_coordinate(user, municipality_id):
+    """May the user run the planstrategi of the municipality ``municipality_id``, and enter
+    its council's priority SDGs? Its plan coordinators (DESIGN.md) and the administrator."""
     access = access_for(user)
-    return access.is_admin or period.municipality_id in access.coordinator_municipalities
+    return access.is_admin or municipality_id in access.coordinator_municipalities

@@ -37,7 +37,7 @@ def _posted_period(request, periods):
     period = CouncilPeriod.objects.filter(pk=raw).first() if raw.isdigit() else None
     if period is None:
         raise Http404
-    if not permissions.can_choose_priority_sdgs(request.user, period):
+    if not permissions.can_coordinate(request.user, period.municipality_id):
         raise PermissionDenied
     # The page's own copy, with the choice and its log read for the page.
     return next(each for each in periods if each.pk == period.pk)

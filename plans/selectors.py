@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from planportal.validators import FIRST_YEAR, LAST_YEAR
 
 from .models import (
     Area,
@@ -14,6 +16,7 @@ from .models import (
     Plan,
     PlanStatus,
     PlanstrategiDecision,
+    PlanstrategiDecisionKind,
     PlanType,
     Sdg,
 )
@@ -247,3 +250,147 @@ def with_priority_period(sdgs, municipality_id, today=None):
         priority_first_year=Subquery(links.values("councilperiod__first_year")[:1]),
         priority_last_year=Subquery(links.values("councilperiod__last_year")[:1]),
     )
+
+
+def council_periods_of(municipality_ids):
+    """The council periods of ``municipality_ids``, by municipality, newest first."""
+    return (
+        CouncilPeriod.objects.filter(municipality_id__in=municipality_ids)
+        .select_related("municipality")
+        .order_by("municipality__name", "-first_year")
+    )
+
+
+@dataclass
+class WorkbenchRow:
+    plan: Plan
+    decision: PlanstrategiDecision | None  # the period's decision, if made
+    suggestion: str  # a PlanstrategiDecisionKind value, or ""
+
+    @property
+    def suggestion_label(self):
+        return PlanstrategiDecisionKind(self.suggestion).label if self.suggestion else ""
+
+
+def planstrategi_workbench_rows(period):
+    """[WorkbenchRow] for every plan of the period's municipality that is in force or in
+    process, or that has a decision for the period, by title; in three queries."""
+    decisions = {
+        decision.plan_id: decision
+        for decision in PlanstrategiDecision.objects.filter(council_period=period)
+    }
+    plans = (
+        Plan.objects.filter(municipality_id=period.municipality_id)
+        .filter(~Q(status=PlanStatus.EXPIRED) | Q(pk__in=list(decisions)))
+        .select_related("department", "council_period")
+        .with_public_status()
+        .order_by("title", "pk")
+    )
+    return [
+        WorkbenchRow(plan, decisions.get(plan.pk), plan.suggested_planstrategi_decision(period))
+        for plan in plans
+    ]
+
+
+def planstrategi_periods_by_years(first_year, last_year, municipality=None):
+    """The council periods ``first_year``–``last_year`` (one per municipality that has it), with
+    their adopted totals, by municipality name; none for years no period can have."""
+    if not all(FIRST_YEAR <= year <= LAST_YEAR for year in (first_year, last_year)):
+        return []
+    periods = CouncilPeriod.objects.filter(first_year=first_year, last_year=last_year)
+    if municipality is not None:
+        periods = periods.filter(municipality=municipality)
+    return list(
+        periods.select_related("municipality", "planstrategi_adoption").order_by(
+            "municipality__name"
+        )
+    )
+
+
+def public_planstrategi_periods():
+    """[(first year, last year)] of every council period, newest first."""
+    return list(
+        CouncilPeriod.objects.order_by("-first_year", "last_year")
+        .values_list("first_year", "last_year")
+        .distinct()
+    )
+
+
+@dataclass
+class DecisionGroup:
+    kind: str
+    label: str
+    decisions: list
+    adopted: int | None  # the adopted total, when recorded
+
+    @property
+    def anchor(self):
+        return f"beslutning-{self.kind}"
+
+
+@dataclass
+class PlanstrategiSection:
+    """One municipality's planstrategi of a period: the decisions the register holds on the
+    plans ``readable``, grouped, the adopted totals if recorded, and the strategy itself."""
+
+    period: CouncilPeriod
+    decisions: list
+    strategy: Plan | None
+
+    @property
+    def adoption(self):
+        return getattr(self.period, "planstrategi_adoption", None)
+
+    @property
+    def groups(self):
+        adoption = self.adoption
+        adopted = (
+            {
+                PlanstrategiDecisionKind.CONTINUE: adoption.continued,
+                PlanstrategiDecisionKind.REVISE: adoption.revised,
+                PlanstrategiDecisionKind.EXPIRE: adoption.expired,
+                PlanstrategiDecisionKind.NEW: adoption.new,
+            }
+            if adoption
+            else {}
+        )
+        return [
+            DecisionGroup(
+                kind,
+                label,
+                [d for d in self.decisions if d.decision == kind],
+                adopted.get(kind),
+            )
+            for kind, label in PlanstrategiDecisionKind.choices
+        ]
+
+    @property
+    def register_holds_fewer(self):
+        adoption = self.adoption
+        return adoption is not None and len(self.decisions) < (
+            adoption.decided_on_existing + adoption.new
+        )
+
+
+def planstrategi_sections(periods, readable):
+    """[PlanstrategiSection] for ``periods``, with the decisions on the plans ``readable`` and
+    each period's planstrategi among them; in two queries whatever the number of plans."""
+    decisions = (
+        PlanstrategiDecision.objects.filter(
+            council_period__in=periods, plan__in=readable.values("pk")
+        )
+        .select_related("plan__department", "plan__municipality")
+        .order_by("plan__title", "pk")
+    )
+    by_period = {}
+    for decision in decisions:
+        by_period.setdefault(decision.council_period_id, []).append(decision)
+    strategies = {}
+    for plan in readable.filter(
+        plan_type=PlanType.PLANSTRATEGI, council_period__in=periods
+    ).order_by("-updated_at"):
+        strategies.setdefault(plan.council_period_id, plan)
+    return [
+        PlanstrategiSection(period, by_period.get(period.pk, []), strategies.get(period.pk))
+        for period in periods
+    ]

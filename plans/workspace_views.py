@@ -61,14 +61,15 @@ def workspace_home_context(user):
         .for_listing()
         .order_by("-updated_at", "title")
     )
+    coordinated = permissions.coordinated_municipalities(user)
     return {
         # Coordinators answer for the planstrategi, so they are told when it is late.
-        "late_planstrategier": late_planstrategier(permissions.coordinated_municipalities(user)),
+        "late_planstrategier": late_planstrategier(coordinated),
+        "coordinates": bool(coordinated),
         "plans": plans_needing_attention(plans),
         "awaiting_publication": awaiting,
         "shared_drafts": shared_drafts,
         "can_create": permissions.departments_for_new_plans(user).exists(),
-        "coordinates": bool(permissions.coordinated_municipalities(user)),
     }
 
 

@@ -10,6 +10,18 @@ urlpatterns = [
     path("portefolje.pdf", views.portfolio, {"fmt": "pdf"}, name="portfolio-pdf"),
     path("rod-trad/", views.red_thread, {"fmt": "html"}, name="red-thread"),
     path("rod-trad.pdf", views.red_thread, {"fmt": "pdf"}, name="red-thread-pdf"),
+    path(
+        "planstrategi/<int:first_year>-<int:last_year>/",
+        views.planstrategi,
+        {"fmt": "html"},
+        name="planstrategi",
+    ),
+    path(
+        "planstrategi/<int:first_year>-<int:last_year>.pdf",
+        views.planstrategi,
+        {"fmt": "pdf"},
+        name="planstrategi-pdf",
+    ),
     path("utgaver/", views.edition_list, name="editions"),
     path("utgaver/lagre/", views.edition_save, name="edition-save"),
     path("utgaver/<int:pk>/", views.edition_detail, name="edition"),

@@ -22,6 +22,7 @@ from .changes import changes_since
 from .forms import ReportChoiceForm
 from .models import ReportEdition
 from .plan_report import PlanReport
+from .planstrategi import PlanstrategiReport
 from .portfolio import PortfolioReport
 from .red_thread import RedThreadReport
 from .rendering import html_to_pdf
@@ -113,6 +114,12 @@ def portfolio(request, fmt):
 
 def red_thread(request, fmt):
     return serve_report(request, RedThreadReport, fmt)
+
+
+def planstrategi(request, first_year, last_year, fmt):
+    return serve_report(
+        request, PlanstrategiReport, fmt, first_year=first_year, last_year=last_year
+    )
 
 
 def report_index(request):

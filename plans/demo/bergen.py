@@ -7,7 +7,7 @@ below matters, because a plan that replaces or implements another comes after it
 from plans.models import Area
 
 from . import bergen_idrett_og_omrader, bergen_oppvekst, bergen_oppvekst_strategi, bergen_styring
-from .schema import DemoArea, DemoDepartment, DemoMunicipality
+from .schema import DemoAdoption, DemoArea, DemoDepartment, DemoMunicipality
 
 DEPARTMENTS = (
     DemoDepartment(
@@ -98,4 +98,8 @@ BERGEN = DemoMunicipality(
         + bergen_idrett_og_omrader.PLANS
     ),
     retired_areas=("ytre-arna", "indre-laksevag", "slettebakken", "solheim"),
+    # Seed 001: the planstrategi 2019–2023 in figures. The seed gives no date or case number.
+    adoptions=(
+        DemoAdoption(period=2019, continued=42, revised=39, expired=15, new=42, plans_in_force=123),
+    ),
 )

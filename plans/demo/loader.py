@@ -21,6 +21,7 @@ from plans.models import (
     Plan,
     PlanDocument,
     PlanStatusChange,
+    PlanstrategiAdoption,
     PlanstrategiDecision,
     Sdg,
     Theme,
@@ -28,7 +29,7 @@ from plans.models import (
 from plans.sdgs import ensure_sdgs
 from plans.services import plan_change_status, priority_sdgs_save
 
-from .schema import DemoMunicipality, DemoPlan
+from .schema import DemoAdoption, DemoMunicipality, DemoPlan
 
 
 @dataclass
@@ -106,6 +107,8 @@ def _load_municipality(data: DemoMunicipality) -> dict:
         )
     for first_year, numbers in data.priority_sdgs:
         _choose_priority_sdgs(periods[first_year], numbers)
+    for adoption in data.adoptions:
+        _load_adoption(periods[adoption.period], adoption)
     areas = {}
     for area in data.areas:
         areas[area.slug], _ = Area.objects.update_or_create(
@@ -127,6 +130,22 @@ def _choose_priority_sdgs(period: CouncilPeriod, numbers: tuple[int, ...]):
     same choice logs nothing."""
     if set(period.priority_sdgs.values_list("number", flat=True)) != set(numbers):
         priority_sdgs_save(period=period, sdgs=Sdg.objects.filter(number__in=numbers))
+
+
+ADOPTION_FIELDS = ("continued", "revised", "expired", "new", "plans_in_force")
+
+
+def _load_adoption(period: CouncilPeriod, data: DemoAdoption):
+    """The period's adopted totals, saved (and so a new version) only when they changed."""
+    row = PlanstrategiAdoption.objects.filter(council_period=period).first()
+    row = row or PlanstrategiAdoption(council_period=period)
+    wanted = {name: getattr(data, name) for name in ADOPTION_FIELDS}
+    if row.pk and all(getattr(row, name) == value for name, value in wanted.items()):
+        return
+    for name, value in wanted.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
 
 
 def _load_plan(data: DemoPlan, context: dict, loaded: dict[str, Plan]) -> Plan:

@@ -102,6 +102,18 @@ class DemoArea:
 
 
 @dataclass(frozen=True)
+class DemoAdoption:
+    """The totals the planstrategi of the council period starting ``period`` adopted."""
+
+    period: int
+    continued: int
+    revised: int
+    expired: int
+    new: int
+    plans_in_force: int
+
+
+@dataclass(frozen=True)
 class DemoMunicipality:
     number: str
     name: str
@@ -113,3 +125,4 @@ class DemoMunicipality:
     retired_areas: tuple[str, ...] = ()  # slugs of areas earlier data had, deleted on a re-run
     # The council's priority SDGs: (first year of the council period, SDG numbers).
     priority_sdgs: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    adoptions: tuple[DemoAdoption, ...] = ()

@@ -2,7 +2,7 @@ from .choices import AdoptingBody, PlanStatus, PlanstrategiDecisionKind, PlanTyp
 from .membership import Membership, Role
 from .organisation import CouncilPeriod, Department, Municipality
 from .plan import Plan, PlanDocument, PlanQuerySet, PlanStatusChange
-from .planstrategi import PlanstrategiDecision
+from .planstrategi import PlanstrategiAdoption, PlanstrategiDecision
 from .priorities import PrioritySdgChoice, validate_priority_sdgs
 from .reference import Area, Sdg, Theme
 
@@ -19,6 +19,7 @@ __all__ = [
     "PlanStatus",
     "PlanStatusChange",
     "PlanType",
+    "PlanstrategiAdoption",
     "PlanstrategiDecision",
     "PlanstrategiDecisionKind",
     "PrioritySdgChoice",

@@ -13,7 +13,7 @@ from planportal.validators import validate_plausible_date, validate_plausible_ye
 
 from ..signals import plan_public_status, plan_type_changing
 from ..slugs import unique_slug
-from .choices import AdoptingBody, PlanStatus, PlanType
+from .choices import AdoptingBody, PlanStatus, PlanstrategiDecisionKind, PlanType
 from .organisation import CouncilPeriod, Department, Municipality
 from .priorities import serves_priority_sdg
 from .reference import Area, Sdg, Theme
@@ -303,6 +303,39 @@ class Plan(models.Model):
     @property
     def revision_due(self):
         return self.is_revision_due()
+
+    def suggested_planstrategi_decision(self, period):
+        """What the planstrategi of council period ``period`` would likely decide for this plan,
+        as a PlanstrategiDecisionKind value, or "" when there is nothing to suggest.
+
+        - Plan work not yet adopted (planned, started, drafting, on hearing, with the council)
+          is new plan work that goes on or starts in the period: "new".
+        - A plan under revision is being revised: "revise".
+        - An earlier period's planstrategi gives way to the period's own: "expire".
+        - An adopted plan is revised when its revision falls due before the period ends: by its
+          next-revision date if one is set (the date the council set wins, as in
+          ``is_revision_due``), else by the last year of its plan period. Otherwise it is
+          continued without changes.
+        - An expired plan needs no decision: "".
+        """
+        if self.status == PlanStatus.EXPIRED:
+            return ""
+        if self.status == PlanStatus.REVISING:
+            return PlanstrategiDecisionKind.REVISE
+        if self.status != PlanStatus.ADOPTED:
+            return PlanstrategiDecisionKind.NEW
+        if (
+            self.plan_type == PlanType.PLANSTRATEGI
+            and self.council_period_id
+            and self.council_period_id != period.pk
+            and self.council_period.first_year < period.first_year
+        ):
+            return PlanstrategiDecisionKind.EXPIRE
+        if self.next_revision_due is not None:
+            due = self.next_revision_due.year <= period.last_year
+        else:
+            due = self.valid_to is not None and self.valid_to <= period.last_year
+        return PlanstrategiDecisionKind.REVISE if due else PlanstrategiDecisionKind.CONTINUE
 
     @property
     def validity(self):
