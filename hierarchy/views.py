@@ -1,12 +1,13 @@
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from planportal.htmx import render_page_or_part
+from plans.models import Municipality
 from plans.permissions import plans_readable_by
 
 from .filters import TreeFilterForm
 from .models import GoalNode
-from .selectors import coverage_page, node_page, plans_to_filter_by, tree_page
+from .selectors import coverage_page, follow_up_page, node_page, plans_to_filter_by, tree_page
 
 
 def tree(request):
@@ -39,3 +40,14 @@ def coverage(request):
         "groups": coverage_page(plans_readable_by(request.user)),
     }
     return render(request, "hierarchy/coverage.html", context)
+
+
+def follow_up(request):
+    """Measures not reported on within their municipality's interval (?kommune=<slug>: one)."""
+    slug = request.GET.get("kommune", "")
+    municipality = get_object_or_404(Municipality, slug=slug) if slug else None
+    context = {
+        "municipality": municipality,
+        "groups": follow_up_page(plans_readable_by(request.user), municipality),
+    }
+    return render(request, "hierarchy/follow_up.html", context)
