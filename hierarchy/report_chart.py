@@ -11,10 +11,11 @@ WIDTH, HEIGHT = 560, 180
 LEFT, RIGHT, TOP, BOTTOM = 40, 16, 12, 28  # room for the axis labels
 
 
+# Coordinates are strings: a float in a template is written with the locale's decimal comma.
 @dataclass
 class Point:
-    x: float
-    y: float
+    x: str
+    y: str
     progress: int
     reported_on: object
 
@@ -39,7 +40,7 @@ class Chart:
 
 
 def _y(progress):
-    return round(TOP + (HEIGHT - TOP - BOTTOM) * (100 - progress) / 100, 1)
+    return f"{TOP + (HEIGHT - TOP - BOTTOM) * (100 - progress) / 100:.1f}"
 
 
 def progress_chart(reports):
@@ -52,7 +53,7 @@ def progress_chart(reports):
     span = WIDTH - LEFT - RIGHT
     points = [
         Point(
-            round(LEFT + span * (report.reported_on - first).days / days, 1),
+            f"{LEFT + span * (report.reported_on - first).days / days:.1f}",
             _y(report.progress),
             report.progress,
             report.reported_on,

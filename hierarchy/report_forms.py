@@ -40,7 +40,7 @@ class MeasureReportForm(DesignsystemetForm, forms.ModelForm):
             "comment": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         }
         help_texts = {
-            "comment": _("Kort om hva som er gjort, og hva som står igjen. Valgfritt."),
+            "comment": _("Kort om hva som er gjort, og hva som står igjen."),
         }
         error_messages = {
             "reported_on": {
