@@ -285,7 +285,7 @@ def node_page(pk, readable):
     for row in children:
         row.node.plan = plans[row.node.plan_id]
     funding = list(node.funding.all()) if node.is_measure else []
-    reports = list(node.reports.all()) if node.is_measure else []
+    reports = list(node.progress_reports.all()) if node.is_measure else []
     return NodePage(
         node=node,
         row=rows[0],

@@ -111,7 +111,7 @@ def report_save(*, report, user=None):
             report.save()
     except IntegrityError as error:  # the same form sent twice at the same moment
         raise AlreadySaved from error
-    latest = measure.reports.order_by("-reported_on", "-pk").first()
+    latest = measure.progress_reports.order_by("-reported_on", "-pk").first()
     if latest.pk == report.pk:
         measure = GoalNode.objects.get(pk=measure.pk)
         measure.status, measure.progress = report.status, report.progress

@@ -295,5 +295,10 @@ def measure_report(request, pk):
                 request, _("Rapporten på «%(title)s» er lagret.") % {"title": node.title}
             )
             return back_to(node)
-    context = {"node": node, "plan": node.plan, "form": form, "reports": list(node.reports.all())}
+    context = {
+        "node": node,
+        "plan": node.plan,
+        "form": form,
+        "earlier": list(node.progress_reports.all()),
+    }
     return render(request, "hierarchy/workspace/measure_report.html", context)

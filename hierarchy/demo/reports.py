@@ -86,11 +86,11 @@ def load_reports(municipality_number="4601", reports=None, today=None):
         _check_latest(measure, rows[-1])
         stored = [
             (report.reported_on, report.status, report.progress, report.comment)
-            for report in measure.reports.order_by("reported_on", "pk")
+            for report in measure.progress_reports.order_by("reported_on", "pk")
         ]
         if stored == rows:
             continue
-        measure.reports.all().delete()
+        measure.progress_reports.all().delete()
         for reported_on, status, progress, comment in rows:
             report = MeasureReport(
                 measure=measure,

@@ -22,7 +22,10 @@ class MeasureReport(models.Model):
     """
 
     measure = models.ForeignKey(
-        GoalNode, on_delete=models.CASCADE, related_name="reports", verbose_name=_("tiltak")
+        GoalNode,
+        on_delete=models.CASCADE,
+        related_name="progress_reports",
+        verbose_name=_("tiltak"),
     )
     reported_on = models.DateField(
         _("gjelder per dato"),

@@ -72,4 +72,4 @@ def test_a_report_is_saved_without_javascript(page_without_js, planner):
     expect(page.get_by_text(f"Rapporten på «{MEASURE}» er lagret.")).to_be_visible()
     measure.refresh_from_db()
     assert measure.progress == 95
-    assert measure.reports.count() == 3
+    assert measure.progress_reports.count() == 3

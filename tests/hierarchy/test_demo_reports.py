@@ -20,7 +20,7 @@ def demo(demo_for_module):
 
 def test_the_latest_demo_report_is_the_measures_progress(demo):
     measure = GoalNode.objects.get(title="Drift av Team Skyfritt")
-    reports = list(measure.reports.all())
+    reports = list(measure.progress_reports.all())
     assert [report.progress for report in reports] == [25, 15, 5]
     assert (measure.status, measure.progress) == (reports[0].status, reports[0].progress)
     assert measure.last_reported_on == reports[0].reported_on == day(-40)

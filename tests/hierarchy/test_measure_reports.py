@@ -106,7 +106,7 @@ def test_a_backdated_report_is_kept_but_does_not_override_the_latest(measure):
     report(measure, day(-10), ONGOING, 60)
     report(measure, day(-40), DELAYED, 20)
     assert (measure.status, measure.progress, measure.last_reported_on) == (ONGOING, 60, day(-10))
-    assert measure.reports.count() == 2
+    assert measure.progress_reports.count() == 2
 
 
 def test_of_two_reports_of_one_day_the_later_one_counts(measure):
@@ -136,7 +136,7 @@ def test_the_roll_up_uses_the_latest_report(plan, goal, measure):
 def test_changing_status_in_the_measures_form_is_a_report_of_today(measure):
     measure.status, measure.progress = DONE, 100
     node_save(node=measure)
-    latest = measure.reports.get()
+    latest = measure.progress_reports.get()
     assert (latest.reported_on, latest.status, latest.progress) == (today(), DONE, 100)
     measure.refresh_from_db()
     assert measure.last_reported_on == today()
@@ -222,7 +222,7 @@ def test_a_planner_of_the_plans_department_reports(client, bbs, measure):
     response = client.post(url(measure), data)
     assert response.status_code == 302
     assert response.url.endswith(f"#node-{measure.pk}")
-    saved = measure.reports.get()
+    saved = measure.progress_reports.get()
     assert (saved.progress, saved.comment, saved.recorded_by.username) == (
         55,
         "Godt i gang.",
@@ -245,10 +245,10 @@ def test_the_same_form_sent_twice_saves_one_report(client, bbs, measure):
     data = form_data(client, measure)
     client.post(url(measure), data)
     second = client.post(url(measure), data, follow=True)
-    assert measure.reports.count() == 1
+    assert measure.progress_reports.count() == 1
     assert "Rapporten var allerede lagret." in text_of(second)
     client.post(url(measure), form_data(client, measure, progress="60"))
-    assert measure.reports.count() == 2  # a new form is a new report, also the same day
+    assert measure.progress_reports.count() == 2  # a new form is a new report, also the same day
 
 
 @pytest.mark.parametrize(
@@ -269,7 +269,7 @@ def test_bad_input_is_refused_with_a_norwegian_message(client, bbs, measure, fie
     assert response.status_code == 200
     assert "Rapporten ble ikke lagret" in text_of(response)
     assert message in text_of(response)
-    assert not measure.reports.exists()
+    assert not measure.progress_reports.exists()
 
 
 def test_a_planner_of_another_department_is_refused(client, bbs, measure):
@@ -278,14 +278,14 @@ def test_a_planner_of_another_department_is_refused(client, bbs, measure):
     assert client.get(url(measure)).status_code == 403
     response = client.post(url(measure), {"reported_on": today(), "status": DONE, "progress": 1})
     assert response.status_code == 403
-    assert not measure.reports.exists()
+    assert not measure.progress_reports.exists()
 
 
 def test_a_coordinator_of_the_municipality_may_report(client, bbs, measure):
     other = DepartmentFactory(municipality=bbs.municipality)
     client.force_login(member("koordinator", other, Role.COORDINATOR))
     client.post(url(measure), form_data(client, measure))
-    assert measure.reports.count() == 1
+    assert measure.progress_reports.count() == 1
 
 
 def test_anonymous_users_are_sent_to_sign_in_and_goals_have_no_report_page(client, bbs, goal):
