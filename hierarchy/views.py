@@ -1,3 +1,5 @@
+import re
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -8,6 +10,8 @@ from plans.permissions import plans_readable_by
 from .filters import TreeFilterForm
 from .models import GoalNode
 from .selectors import coverage_page, follow_up_page, node_page, plans_to_filter_by, tree_page
+
+SLUG = re.compile(r"[-\w]+")
 
 
 def tree(request):
@@ -45,6 +49,8 @@ def coverage(request):
 def follow_up(request):
     """Measures not reported on within their municipality's interval (?kommune=<slug>: one)."""
     slug = request.GET.get("kommune", "")
+    if slug and not SLUG.fullmatch(slug):  # not a slug (PostgreSQL refuses a NUL in a query)
+        raise Http404
     municipality = get_object_or_404(Municipality, slug=slug) if slug else None
     context = {
         "municipality": municipality,
