@@ -7,10 +7,13 @@ Every function takes ``readable``, the plans the user may read
 (``plans.permissions.plans_readable_by``), and reads a fixed number of queries.
 """
 
+import calendar
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import groupby
 
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
 
 from plans.models import Plan, PlanType
 from plans.models.priorities import serves_priority_sdg
@@ -18,7 +21,8 @@ from plans.sdg_filter import PRIORITISED
 from plans.selectors import with_priority_period
 
 from . import rules
-from .models import GoalNode, NodeKind
+from .models import GoalNode, MeasureStatus, NodeKind
+from .report_chart import progress_chart
 from .tree import (
     Numbering,
     TreeRow,
@@ -294,6 +298,8 @@ class NodePage:
     sdgs: list  # each with its priority_period (plans.selectors.with_priority_period)
     funding: list
     funding_total: int
+    reports: list = field(default_factory=list)  # the measure's reports, the latest first
+    chart: object = None  # hierarchy.report_chart.Chart of the reports, or None
 
     @property
     def number(self):
@@ -320,6 +326,7 @@ def node_page(pk, readable):
     for row in children:
         row.node.plan = plans[row.node.plan_id]
     funding = list(node.funding.all()) if node.is_measure else []
+    reports = list(node.progress_reports.all()) if node.is_measure else []
     return NodePage(
         node=node,
         row=rows[0],
@@ -342,6 +349,8 @@ def node_page(pk, readable):
         sdgs=list(with_priority_period(node.sdgs.all(), node.municipality_id)),
         funding=funding,
         funding_total=sum(year.amount for year in funding),
+        reports=reports,
+        chart=progress_chart(reports),
     )
 
 
@@ -400,3 +409,82 @@ def measure_counts_by_area(readable):
     """{area id: how many measures shown to a reader of ``readable`` name it}, from one query."""
     rows = GoalNode.areas.through.objects.filter(goalnode__in=_shown_measures(readable))
     return dict(rows.values("area_id").annotate(n=Count("goalnode_id")).values_list("area_id", "n"))
+
+
+def months_before(day, months):
+    """The date ``months`` calendar months before ``day``; the 31st becomes the month's last."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def report_deadline(municipality, today=None):
+    """The date a measure of ``municipality`` must have been reported on since, or it is late."""
+    today = today or timezone.localdate()
+    return months_before(today, municipality.measure_report_interval_months)
+
+
+def measures_not_reported(readable, municipality=None, today=None):
+    """The visible measures (TreeRows, tree order) whose follow-up is late, in three queries.
+
+    A measure is late when it counts in the roll-up, is not done or cancelled, is followed up on
+    its own (a measure with sub-measures is followed up through them, see ``tree._roll_up``) and
+    its latest report is dated before its municipality's interval
+    (``Municipality.measure_report_interval_months``) back from ``today``: reported exactly
+    six months ago is still in time. A measure never reported counts from the day it was added
+    to the tree (its first history record): a measure added last week is not late, one added a
+    year ago and never reported is. Without that record (rows made outside the services) its
+    age is unknown and it counts as late.
+    """
+    filters = {"municipality": municipality} if municipality is not None else {}
+    rows = visible_rows(readable, **filters)
+    candidates = [
+        row
+        for row in rows
+        if counts_in_roll_up(row.node)
+        and not row.has_sub_measures
+        and row.status not in (MeasureStatus.DONE, MeasureStatus.CANCELLED)
+    ]
+    never = {row.node.pk for row in candidates if row.node.last_reported_on is None}
+    added = {}
+    if never:
+        # By municipality, not by a list of ids: a large tree's ids would pass SQLite's limit.
+        created = GoalNode.history.filter(
+            history_type="+",
+            kind=NodeKind.MEASURE,
+            municipality_id__in={row.node.municipality_id for row in candidates},
+        ).values_list("id", "history_date")
+        added = {pk: when for pk, when in created if pk in never}
+    deadlines = {}
+    late = []
+    for row in candidates:
+        place = row.node.plan.municipality
+        if place.pk not in deadlines:
+            deadlines[place.pk] = report_deadline(place, today)
+        since = row.node.last_reported_on
+        if since is None and row.node.pk in added:
+            since = timezone.localdate(added[row.node.pk])
+        if since is None or since < deadlines[place.pk]:
+            late.append(row)
+    return late
+
+
+@dataclass
+class FollowUpGroup:
+    municipality: object
+    deadline: object  # reported before this date is late
+    rows: list
+
+
+def follow_up_page(readable, municipality=None, today=None):
+    """The late measures of ``measures_not_reported``, per municipality, each naming its plan."""
+    groups = {}
+    for row in measures_not_reported(readable, municipality, today):
+        place = row.node.plan.municipality
+        if place.pk not in groups:
+            groups[place.pk] = FollowUpGroup(place, report_deadline(place, today), [])
+        groups[place.pk].rows.append(row)
+    for group in groups.values():
+        group.rows = flat_list(group.rows)
+    return sorted(groups.values(), key=lambda group: group.municipality.name)

@@ -5,12 +5,13 @@ change leaves the tree as it was. django-mptt stays behind these functions.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from mptt.exceptions import InvalidMove
 
 from .locking import lock_trees
-from .models import GoalNode
+from .models import GoalNode, MeasureReport
 from .models.node import (
     NODE_HISTORY,
     OWN_SUBTREE_MESSAGE,
@@ -35,12 +36,14 @@ def node_save(*, node, user=None, m2m=None):
     if user is not None and user.is_authenticated:
         node._history_user = user
     created = node.pk is None
-    stored_parent = (
-        GoalNode.objects.filter(pk=node.pk).values_list("parent_id", flat=True).first()
+    stored = (
+        GoalNode.objects.filter(pk=node.pk).values("parent_id", "status", "progress").first()
         if node.pk
         else None
-    )
-    new_place = created or stored_parent != node.parent_id
+    ) or {"parent_id": None}
+    new_place = created or stored["parent_id"] != node.parent_id
+    if _reported_in_form(node, stored):
+        node.last_reported_on = timezone.localdate()
     # One history record per save, written once the many-to-many fields hold their new values.
     node.skip_history_when_saving = True
     try:
@@ -54,7 +57,77 @@ def node_save(*, node, user=None, m2m=None):
     finally:
         del node.skip_history_when_saving
     NODE_HISTORY.create_historical_record(node, "+" if created else "~")
+    if _reported_in_form(node, stored):
+        MeasureReport.objects.create(
+            measure=node,
+            reported_on=node.last_reported_on,
+            status=node.status,
+            progress=node.progress,
+            recorded_by=user if user is not None and user.is_authenticated else None,
+        )
     return node
+
+
+def _reported_in_form(node, stored):
+    """Whether an edit of the measure itself changes its status or progress.
+
+    The measure's form still has both fields; a change there is a report dated today, so the
+    measure's status and progress are always its latest report's once it has one. A new
+    measure's first values are where it starts, not a report, and neither is a change that
+    leaves either empty (a report has both).
+    """
+    return (
+        node.is_measure
+        and "status" in stored
+        and bool(node.status)
+        and node.progress is not None
+        and (node.status, node.progress) != (stored["status"], stored["progress"])
+    )
+
+
+class AlreadySaved(Exception):
+    """The same report form was sent twice; the first one was saved."""
+
+
+@transaction.atomic
+def report_save(*, report, user=None):
+    """Validate and save a new ``report`` on its measure; returns it.
+
+    Why the measure's status and progress are a copy of its latest report, not read from the
+    reports: the tree, the coverage page, the workspace and every report in ``reports`` read
+    ``GoalNode.status``/``progress`` over thousands of nodes in their fixed number of queries,
+    and the node's history (what ``reports.changes`` compares) records each change with who
+    made it. This function is the one writer of the copy: it locks the measure's tree (as
+    ``node_save`` does, so an edit of the measure waits for it), saves the report and, when the
+    report is the latest (by date, then id), copies it onto the measure, all in one transaction.
+    A report dated before the latest one is kept in the history and changes nothing else.
+
+    Raises AlreadySaved when ``report.submission`` was saved before (a double submit).
+    """
+    measure = report.measure
+    lock_trees(measure)
+    report.full_clean(validate_constraints=False)
+    if (
+        report.submission
+        and MeasureReport.objects.filter(measure=measure, submission=report.submission).exists()
+    ):
+        raise AlreadySaved
+    if user is not None and user.is_authenticated:
+        report.recorded_by = user
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:  # the same form sent twice at the same moment
+        raise AlreadySaved from error
+    latest = measure.progress_reports.order_by("-reported_on", "-pk").first()
+    if latest.pk == report.pk:
+        measure = GoalNode.objects.get(pk=measure.pk)
+        measure.status, measure.progress = report.status, report.progress
+        measure.last_reported_on = report.reported_on
+        if user is not None and user.is_authenticated:
+            measure._history_user = user
+        measure.save(update_fields=["status", "progress", "last_reported_on"])
+    return report
 
 
 def _place_among_siblings(node):

@@ -40,6 +40,7 @@ class TreeRow:
     number: str = ""
     depth: int = 0
     progress: int | None = None  # own for a measure, the weighted mean of measures under others
+    status: str = ""  # a measure's, by the sub-measure rule of _roll_up; empty for goals
     measures: int = 0  # measures under (and including) the node that count in the roll-up
     child_count: int = 0  # children in the tree as read
     place: int = 0  # among the siblings of its own plan, or among its plan's top nodes
@@ -62,10 +63,19 @@ class TreeRow:
     children: list | None = None  # the plan's rows under it, in the workspace outline
     _sum: int = field(default=0, repr=False)
     _weight: int = field(default=0, repr=False)
+    _statuses: list | None = field(default=None, repr=False)  # of the sub-measures that count
 
     @property
     def is_leaf(self):
         return self.child_count == 0
+
+    @property
+    def has_sub_measures(self):
+        """A measure followed up through its sub-measures (see ``_roll_up``)."""
+        return self._statuses is not None
+
+    def get_status_display(self):
+        return MeasureStatus(self.status).label if self.status else ""
 
 
 def tree_nodes(**filters):
@@ -151,23 +161,50 @@ def counts_in_roll_up(node):
     return node.kind == NodeKind.MEASURE and node.status != MeasureStatus.CANCELLED
 
 
+def combined_status(statuses):
+    """One status for a measure from its sub-measures' (empty ones left out)."""
+    given = {status for status in statuses if status}
+    if not given:
+        return ""
+    if given == {MeasureStatus.DONE}:
+        return MeasureStatus.DONE
+    if MeasureStatus.DELAYED in given:
+        return MeasureStatus.DELAYED
+    if given == {MeasureStatus.NOT_STARTED}:
+        return MeasureStatus.NOT_STARTED
+    return MeasureStatus.ONGOING
+
+
 def _roll_up(rows, by_pk):
+    """Progress (weighted by the measures' weights) and status up the tree.
+
+    The sub-measure rule: a measure with sub-measures that count in the roll-up shows their
+    roll-up, both progress and status (``combined_status``); its own reports are kept and shown
+    in its history but do not drive what it shows. The sub-measures are the parts the work is
+    done and reported in, and the measure is done when they are: showing the measure's own
+    status beside its sub-measures' progress put "Fullført" beside 25 %, and two numbers for
+    one measure would let the goals above count something the parts do not say. Without such
+    sub-measures (none, or all cancelled) a measure shows its own status and progress.
+    """
     # Children come after their parent in tree order, so walking backwards sees them first.
     for row in reversed(rows):
         node = row.node
-        if node.kind == NodeKind.MEASURE and row._weight == 0:
-            # A measure without sub-measures that report counts with its own progress.
-            row.progress = node.progress
+        if node.kind == NodeKind.MEASURE and row._statuses is None:
+            row.progress, row.status = node.progress, node.status
             if counts_in_roll_up(node) and node.progress is not None:
                 row._sum, row._weight = node.progress * node.weight, node.weight
             row.measures = 1 if counts_in_roll_up(node) else 0
-        elif row._weight:
-            row.progress = round(row._sum / row._weight)
+        else:
+            row.progress = round(row._sum / row._weight) if row._weight else None
+            if node.kind == NodeKind.MEASURE:
+                row.status = combined_status(row._statuses)
         parent = by_pk.get(node.parent_id)
         if parent is not None:
             parent._sum += row._sum
             parent._weight += row._weight
             parent.measures += row.measures
+            if parent.node.kind == NodeKind.MEASURE and counts_in_roll_up(node):
+                parent._statuses = [*(parent._statuses or []), row.status]
             if row.served_elsewhere or node.plan_id != parent.node.plan_id:
                 parent.served_elsewhere = True
 

@@ -114,7 +114,7 @@ class _Writer:
         if (row.names_plan and self.show_plan) or row.context:
             meta.append(self.plan_link(node.plan))
         if is_measure:
-            meta.append(self.statuses.get(node.status, self.statuses[""]))
+            meta.append(self.statuses.get(row.status, self.statuses[""]))
         if getattr(node, "serves_priority", False) and not row.context:
             meta.append(self.priority)
         if progress is not None:

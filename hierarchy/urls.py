@@ -7,5 +7,6 @@ app_name = "hierarchy"
 urlpatterns = [
     path("", views.tree, name="tree"),
     path("dekning/", views.coverage, name="coverage"),
+    path("oppfolging/", views.follow_up, name="follow-up"),
     path("<int:pk>/", views.node_detail, name="node-detail"),
 ]

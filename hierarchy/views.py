@@ -1,13 +1,18 @@
+import re
+
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from planportal.filtering import MunicipalityForm
 from planportal.htmx import render_page_or_part
+from plans.models import Municipality
 from plans.permissions import plans_readable_by
 
 from .filters import TreeFilterForm
 from .models import GoalNode
-from .selectors import coverage_page, node_page, plans_to_filter_by, tree_page
+from .selectors import coverage_page, follow_up_page, node_page, plans_to_filter_by, tree_page
+
+SLUG = re.compile(r"[-\w]+")
 
 
 def tree(request):
@@ -42,3 +47,16 @@ def coverage(request):
         "groups": coverage_page(plans_readable_by(request.user), municipality=form.municipality()),
     }
     return render(request, "hierarchy/coverage.html", context)
+
+
+def follow_up(request):
+    """Measures not reported on within their municipality's interval (?kommune=<slug>: one)."""
+    slug = request.GET.get("kommune", "")
+    if slug and not SLUG.fullmatch(slug):  # not a slug (PostgreSQL refuses a NUL in a query)
+        raise Http404
+    municipality = get_object_or_404(Municipality, slug=slug) if slug else None
+    context = {
+        "municipality": municipality,
+        "groups": follow_up_page(plans_readable_by(request.user), municipality),
+    }
+    return render(request, "hierarchy/follow_up.html", context)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/flytt-ned/", views.node_reorder, {"direction": 1}, name="node-move-down"),
     path("<int:pk>/flytt/", views.node_move_picker, name="node-move"),
     path("<int:pk>/slett/", views.node_delete_confirm, name="node-delete"),
+    path("<int:pk>/rapporter/", views.measure_report, name="measure-report"),
 ]

@@ -24,6 +24,7 @@ from plans.workspace_views import workspace_member_required
 from . import permissions, rules, services
 from .forms import FundingFormSet, GoalNodeForm, MoveForm, NodeSearchForm
 from .models import NodeKind
+from .report_forms import MeasureReportForm
 from .workspace_tree import (
     PICKER_LIMIT,
     move_targets,
@@ -268,3 +269,36 @@ def deleted_message(title, under):
         "«%(title)s» og %(under)s undermål og tiltak under det er slettet.",
         under,
     ) % {"title": title, "under": under}
+
+
+@workspace_member_required
+def measure_report(request, pk):
+    """Report on a measure: its date, status, progress and a comment, with the earlier reports.
+
+    The same permission as editing the measure. A form sent twice saves one report.
+    """
+    node = changeable_node(request, pk)
+    if not node.is_measure:
+        raise Http404
+    form = MeasureReportForm(request.POST or None, measure=node)
+    if request.method == "POST":
+        try:
+            saved = save_through(
+                form,
+                lambda: services.report_save(report=form.save(commit=False), user=request.user),
+            )
+        except services.AlreadySaved:
+            messages.info(request, _("Rapporten var allerede lagret."))
+            return back_to(node)
+        if saved:
+            messages.success(
+                request, _("Rapporten på «%(title)s» er lagret.") % {"title": node.title}
+            )
+            return back_to(node)
+    context = {
+        "node": node,
+        "plan": node.plan,
+        "form": form,
+        "earlier": list(node.progress_reports.all()),
+    }
+    return render(request, "hierarchy/workspace/measure_report.html", context)

@@ -29,7 +29,7 @@ from .services import plan_save, priority_sdgs_save
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
-    list_display = ["name", "number", "slug"]
+    list_display = ["name", "number", "slug", "measure_report_interval_months"]
     search_fields = ["name", "number"]
     prepopulated_fields = {"slug": ["name"]}
 

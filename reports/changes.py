@@ -253,10 +253,12 @@ def _milestones(scope, since, today, start, end):
 
 
 def _measures(scope, start, end):
-    """Measures whose status or progress differs at the end of the period from its start."""
-    versions = _period_versions(
-        GoalNode, scope, start, end, ["title", "status", "progress"], kind=NodeKind.MEASURE
-    )
+    """Measures whose status or progress differs at the end of the period from its start, or
+    that have a new latest report (``GoalNode.last_reported_on``, kept in the node's history by
+    ``hierarchy.services.report_save``); a report dated before the latest changes nothing shown
+    and is not counted."""
+    fields = ["title", "status", "progress", "last_reported_on"]
+    versions = _period_versions(GoalNode, scope, start, end, fields, kind=NodeKind.MEASURE)
     for old, new in versions:
         parts = []
         if old["status"] != new["status"]:
@@ -269,6 +271,8 @@ def _measures(scope, start, end):
                 _("fremdrift %(before)s → %(after)s")
                 % {"before": _progress(old), "after": _progress(new)}
             )
+        if new["last_reported_on"] and old["last_reported_on"] != new["last_reported_on"]:
+            parts.append(_("rapportert %(date)s") % {"date": _day(new["last_reported_on"])})
         if parts:
             text = _("Tiltaket «%(title)s»: %(changes)s") % {
                 "title": new["title"],

@@ -1,9 +1,11 @@
 from .choices import MeasureStatus, NodeKind
 from .node import GoalNode, MeasureFunding
+from .report import MeasureReport
 
 __all__ = [
     "GoalNode",
     "MeasureFunding",
+    "MeasureReport",
     "MeasureStatus",
     "NodeKind",
 ]

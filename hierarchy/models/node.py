@@ -100,6 +100,13 @@ class GoalNode(MPTTModel):
     end_year = models.PositiveSmallIntegerField(
         _("sluttår"), null=True, blank=True, validators=[validate_plausible_year]
     )
+    last_reported_on = models.DateField(
+        _("sist rapportert"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Datoen i tiltakets siste rapport; holdes av hierarchy.services.report_save."),
+    )
     weight = models.PositiveSmallIntegerField(
         _("vekt"),
         default=1,

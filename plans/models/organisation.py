@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +19,30 @@ class Municipality(models.Model):
         help_text=_("Fire sifre, for eksempel 4601 for Bergen."),
     )
     slug = models.SlugField(_("kortnavn i adresser"), unique=True)
+    measure_report_interval_months = models.PositiveSmallIntegerField(
+        _("rapportering på tiltak, måneder"),
+        default=6,
+        validators=[
+            MinValueValidator(1, _("Rapporteringsintervallet må være minst 1 måned.")),
+            MaxValueValidator(24, _("Rapporteringsintervallet kan ikke være over 24 måneder.")),
+        ],
+        help_text=_(
+            "Et tiltak uten ny rapport på så mange måneder står på listen over tiltak som "
+            "mangler rapport."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("kommune")
         verbose_name_plural = _("kommuner")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(measure_report_interval_months__range=(1, 24)),
+                name="municipality_report_interval_1_to_24",
+                violation_error_message=_("Rapporteringsintervallet må være 1 til 24 måneder."),
+            ),
+        ]
 
     def __str__(self):
         return self.name

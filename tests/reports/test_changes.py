@@ -12,8 +12,8 @@ from django.utils.html import strip_tags
 
 from consultations.models import Milestone
 from consultations.services import milestone_save
-from hierarchy.models import GoalNode, MeasureStatus, NodeKind
-from hierarchy.services import node_save
+from hierarchy.models import GoalNode, MeasureReport, MeasureStatus, NodeKind
+from hierarchy.services import node_save, report_save
 from plans.models import Plan, PlanStatus, PlanType, Role
 from plans.services import plan_change_status
 from reports.changes import changes_since
@@ -144,6 +144,25 @@ def test_measure_status_and_progress_change_appears_once_for_the_whole_period(
     text = pdf_changes(client, f"/planer/{plan.slug}/rapport.pdf")
     assert "Tiltaket «Kulturkort»: status ikke startet → pågår, fremdrift 30 % → 55 %" in text
     assert text.count("Kulturkort") == 1
+
+
+def test_a_new_report_is_a_measure_change_even_when_nothing_else_changed(client, plan, measure):
+    report_save(
+        report=MeasureReport(
+            measure=measure, reported_on=day(-2), status=MeasureStatus.NOT_STARTED, progress=30
+        )
+    )
+    reported = date_format(day(-2), "DATE_FORMAT")
+    text = html_changes(client, f"/planer/{plan.slug}/rapport/")
+    assert f"Tiltaket «Kulturkort»: rapportert {reported}" in text
+    # A report dated before the latest changes nothing shown, and adds nothing here.
+    report_save(
+        report=MeasureReport(
+            measure=measure, reported_on=day(-9), status=MeasureStatus.ONGOING, progress=5
+        )
+    )
+    assert html_changes(client, f"/planer/{plan.slug}/rapport/").count("Kulturkort") == 1
+    assert "fremdrift" not in html_changes(client, f"/planer/{plan.slug}/rapport/")
 
 
 def test_measure_changed_before_the_period_does_not_appear(client, plan, measure):

@@ -228,9 +228,11 @@ def test_demo_hop_report_shows_its_measures_with_money_per_year(demo, client):
         assert "Handlings- og økonomiplan" in text
         for year in ("2026", "2027", "2028", "2029"):
             assert year in text
-        # Drift av Team Skyfritt: 4 200, 4 300, 4 400, 4 500 = 17 400 (1000 kr), 25 %.
+        # Drift av Team Skyfritt: 4 200, 4 300, 4 400, 4 500 = 17 400 (1000 kr), 25 %, with
+        # the date of its latest demo report (40 days ago) beside the progress.
+        reported = date_format(day(-40), "j. F Y")
         assert "Drift av Team Skyfritt Tiltak" in text
-        assert "25 % 4 200 4 300 4 400 4 500 17 400" in text
+        assert f"25 % rapportert {reported} 4 200 4 300 4 400 4 500 17 400" in text
         # The new kindergarten: 38 000 and 24 500 in its two years.
         assert "38 000 24 500" in text and "62 500" in text
         assert "Sum for planens tiltak (1000 kr)" in text

@@ -12,6 +12,7 @@ from consultations.demo import load_timelines
 from hierarchy.demo.baerum import BAERUM_TREE
 from hierarchy.demo.bergen import BERGEN_TREE
 from hierarchy.demo.loader import load_trees
+from hierarchy.demo.reports import load_reports
 from plans.demo.baerum import BAERUM
 from plans.demo.bergen import BERGEN
 from plans.demo.common import THEMES
@@ -41,11 +42,13 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = load(municipalities=(BERGEN, BAERUM), themes=THEMES)
                 tree_summary = load_trees((BERGEN_TREE, BAERUM_TREE))
+                report_count = load_reports()
                 timeline_summary = load_timelines()
         except ValidationError as error:
             raise CommandError(f"Demodataene er ugyldige, ingenting er lagret: {error}") from error
         self.stdout.write(self.style.SUCCESS(str(summary)))
         self.stdout.write(self.style.SUCCESS(str(tree_summary)))
+        self.stdout.write(self.style.SUCCESS(f"Rapporter på tiltak i Bergen: {report_count}."))
         self.stdout.write(self.style.SUCCESS(timeline_summary))
         if with_users:
             usernames = ", ".join(load_users())
