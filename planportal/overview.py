@@ -24,7 +24,7 @@ from consultations.selectors import (
     with_coming_council_treatment,
     with_slipped_milestones,
 )
-from hierarchy.selectors import coverage_page, sdg_node_counts
+from hierarchy.selectors import coverage_page, measures_not_reported, sdg_node_counts
 from plans.models import Municipality, PlanStatus, PlanstrategiDecisionKind, PlanType, Sdg
 from plans.permissions import plans_readable_by
 from plans.sdg_filter import PRIORITISED, PRIORITISED_LABEL
@@ -240,6 +240,18 @@ def unserved_goals(readable, municipality, links):
     return Number(sum(len(group.unserved) for group in groups), links("hierarchy:coverage"))
 
 
+def unreported_measures(readable, municipality, links):
+    """The measures not reported on within their municipality's interval, counted as
+    ``/mal/oppfolging/`` lists them, and the interval in months when there is one to name."""
+    late = measures_not_reported(readable, municipality=municipality)
+    shown = [municipality] if municipality is not None else Municipality.objects.all()
+    months = {place.measure_report_interval_months for place in shown}
+    return {
+        "unreported": Number(len(late), links("hierarchy:follow-up")),
+        "report_months": months.pop() if len(months) == 1 else None,
+    }
+
+
 def overview(request):
     form = MunicipalityForm(request.GET)
     chosen = form.municipality()
@@ -265,6 +277,7 @@ def overview(request):
         "decisions": decisions(plans, municipality_ids, today, links),
         **sdgs(plans, readable, chosen, municipality_ids, today, links),
         "unserved": unserved_goals(readable, chosen, links),
+        **unreported_measures(readable, chosen, links),
         "show_drafts_note": request.user.is_authenticated
         and plans.filter(is_published=False).exists(),
     }

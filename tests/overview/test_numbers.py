@@ -37,6 +37,11 @@ def count_on(client, url):
         found = re.search(r'role="status">(\d+) plan', page)
         listed = len(re.findall(r'<th scope="row"><a class="ds-link"', page))
         assert int(found.group(1)) == listed
+    elif url.startswith("/mal/oppfolging/"):
+        counts = re.findall(r'id="follow-up-[^"]+">[^<:]+: (\d+) tiltak<', page)
+        listed = page.count('<th scope="row"><a class="ds-link" href="/mal/')
+        assert sum(int(n) for n in counts) == listed
+        return listed
     elif url.startswith("/mal/dekning/"):
         counts = re.findall(r"Mål og strategier som ingen plan følger opp \((\d+)\)", page)
         return sum(int(n) for n in counts)
@@ -68,7 +73,14 @@ def test_every_number_equals_the_count_of_the_page_it_links_to(
     numbers = numbers_on(client, f"/oversikt/{query}")
     assert len(numbers) > 40
     kinds = {url.split("?")[0] for url, _n in numbers}
-    assert kinds == {"/planer/", "/horinger/", "/fremdrift/", "/mal/", "/mal/dekning/"}
+    assert kinds == {
+        "/planer/",
+        "/horinger/",
+        "/fremdrift/",
+        "/mal/",
+        "/mal/dekning/",
+        "/mal/oppfolging/",
+    }
     for url, n in numbers:
         if query:
             assert query.lstrip("?") in url, url
@@ -97,3 +109,10 @@ def test_the_councils_priority_sdgs_are_marked_and_counted_together(demo_for_mod
     bergen = client.get("/oversikt/?kommune=bergen").content.decode()
     assert "Bergen har ikke valgt prioriterte bærekraftsmål for valgperioden 2023–2027." in bergen
     assert "baerekraftsmal=prioriterte" not in bergen
+
+
+def test_measures_not_reported_on_are_counted_with_the_interval(demo_for_module, client):
+    numbers = dict(numbers_on(client, "/oversikt/?kommune=bergen"))
+    assert numbers["/mal/oppfolging/?kommune=bergen"] > 0
+    page = client.get("/oversikt/?kommune=bergen").content.decode()
+    assert "tiltak uten rapport siste 6 måneder" in page
