@@ -80,9 +80,11 @@ class GoalNodeForm(DesignsystemetForm, forms.ModelForm):
             )
             self.fields["responsible_department"].empty_label = _("Ikke oppgitt")
             self.fields["status"].choices = [("", _("Ikke oppgitt")), *MeasureStatus.choices]
-            self.fields["areas"].queryset = Area.objects.filter(
-                municipality_id=plan.municipality_id
-            )
+            areas = Area.objects.filter(municipality_id=plan.municipality_id)
+            if areas.exists():
+                self.fields["areas"].queryset = areas
+            else:  # nothing to choose: no field, rather than an empty group of boxes
+                del self.fields["areas"]
         else:
             for name in MEASURE_FIELDS:
                 del self.fields[name]

@@ -84,7 +84,7 @@ def test_filter_by_keyboard_updates_the_list_in_place(page, demo_data):
     expect(page).to_have_url(re.compile(r"type=strategi"))
     results = page.locator("#plan-results .plan-item")
     expect(results.first).to_be_visible()
-    for tag in results.locator(".plan-item__meta .ds-tag[data-variant=outline]").all_inner_texts():
+    for tag in results.locator(".plan-item__meta .ds-tag[data-color=neutral]").all_inner_texts():
         assert tag == "Strategi"
     expect(page.get_by_label("Strategi", exact=True)).to_be_focused()
 

@@ -58,6 +58,13 @@ def test_the_form_offers_the_municipalitys_areas_only(client, tree, bbs, areas):
     assert "Sandvika" not in html
 
 
+def test_without_areas_in_the_municipality_the_form_asks_for_none(client, tree, bbs):
+    client.force_login(planner_of(bbs))
+    response = client.get(f"{BASE}/plan/skyfritt/ny/?under={tree['t_strategy'].pk}")
+    assert "areas" not in response.context["form"].fields
+    assert 'name="areas"' not in response.content.decode()
+
+
 def test_a_planner_names_the_area_of_a_measure(client, tree, bbs, areas):
     client.force_login(planner_of(bbs))
     url = f"{BASE}/plan/skyfritt/ny/?under={tree['t_strategy'].pk}"
