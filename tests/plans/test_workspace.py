@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from plans.models import Membership, Plan, PlanDocument, PlanStatus, PlanType, Role
-from tests.factories import DepartmentFactory, UserFactory
+from tests.factories import AreaFactory, DepartmentFactory, ThemeFactory, UserFactory
 from tests.plans.workspace_helpers import plan_form_data
 
 pytestmark = pytest.mark.django_db
@@ -289,8 +289,20 @@ def test_plan_form_shows_every_editable_field_once(planner_client, make_plan):
     from plans.forms import PlanForm
 
     plan = make_plan(title="Skyfritt")
+    ThemeFactory()
+    AreaFactory(municipality=plan.municipality)
     html = planner_client.get(f"/arbeidsflate/planer/{plan.slug}/").content.decode()
     grouped = [name for _legend, names in PlanForm.sections for name in names]
     assert sorted(grouped) == sorted([*PlanForm.Meta.fields, "status_changed_on"])
     for name in grouped:
         assert html.count(f'name="{name}"') >= 1, name
+
+
+def test_a_choice_with_nothing_to_choose_says_so(planner_client, make_plan):
+    """No themes yet: the group says there is nothing to choose, rather than showing a lone
+    unlabelled box whose value no choice matches."""
+    plan = make_plan(title="Skyfritt")
+    html = planner_client.get(f"/arbeidsflate/planer/{plan.slug}/").content.decode()
+    assert 'name="themes"' not in html
+    themes = html[html.index(">Temaer</legend>") :]
+    assert themes[: themes.index("</fieldset>")].count("Ingen å velge mellom ennå.") == 1
