@@ -58,7 +58,8 @@ def narrow_to_municipality(fields, query, municipality, labelled=False):
         if municipality is not None:
             field.queryset = field.queryset.filter(municipality=municipality)
             value = query.get(name)
-            if value and not field.queryset.filter(pk=value if value.isdigit() else None).exists():
+            pk = value if value and value.isdecimal() else None
+            if value and not field.queryset.filter(pk=pk).exists():
                 query.pop(name)
         elif labelled:
             field.label_from_instance = lambda obj: f"{obj.municipality.name}: {obj}"

@@ -136,7 +136,7 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
 
     def clean_base_version(self):
         value = self.cleaned_data["base_version"]
-        return int(value) if value.isdigit() else None
+        return int(value) if value.isdecimal() else None
 
     def clean(self):
         cleaned = super().clean()

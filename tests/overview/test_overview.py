@@ -136,6 +136,9 @@ def test_the_section_10_1_warning_names_a_draft_planstrategi_only_to_its_readers
         ("/planer/?planstrategi=abc", "Velg et gyldig valg"),
         ("/planer/?planstrategi=999999&beslutning=revise", "Velg et gyldig valg"),
         ("/planer/?utloper=snart", "Velg et gyldig valg"),
+        # "²" passes str.isdigit() but is no number to the database
+        ("/planer/?kommune=bergen&planstrategi=²", ""),
+        ("/mal/?kommune=bergen&avdeling=²", ""),
         ("/fremdrift/?vis=alt", "planer under arbeid"),
         ("/horinger/?dager=mange", ""),
         ("/mal/dekning/?kommune=nope", ""),

@@ -196,6 +196,8 @@ def test_a_coordinator_cannot_choose_for_another_municipality(
     client.force_login(coordinator)
     assert client.post(PAGE, form_data(baerum_period, 8, 11)).status_code == 403
     assert client.post(PAGE, {"periode": "tull"}).status_code == 404
+    # "²" is a digit to str.isdigit() but no number to int(): the same 404, not a 500.
+    assert client.post(PAGE, {"periode": "²"}).status_code == 404
     assert not baerum_period.priority_sdgs.exists()
     assert "Bærum" not in client.get(PAGE).content.decode()
 
