@@ -197,10 +197,26 @@ PlanDocumentFormSet = forms.inlineformset_factory(
 )
 
 
+class OfferedSdgsField(forms.ModelMultipleChoiceField):
+    """SDGs among the choices offered; another value is refused before it reaches the database,
+    where SQLite cannot take a number beyond 64 bits (an error page instead of the message)."""
+
+    def _check_values(self, value):
+        offered = {str(key) for key, _label in self.choices}
+        for pk in value:
+            if str(pk) not in offered:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class PrioritySdgsForm(DesignsystemetForm, forms.Form):
     """One council period's priority SDGs, with the version the coordinator started from."""
 
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = OfferedSdgsField(
         queryset=Sdg.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
