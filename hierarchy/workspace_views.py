@@ -101,7 +101,7 @@ def _parent_from_address(request):
     under = request.GET.get("under", "")
     if not under:
         return None
-    if not under.isdigit():
+    if not under.isdecimal():
         raise Http404
     readable = permissions.nodes_readable_by(request.user).select_related("plan")
     return get_object_or_404(readable, pk=under)

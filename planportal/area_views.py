@@ -22,7 +22,6 @@ from plans.selectors import (
     areas_grouped,
     plan_counts_by_area,
     plans_of_area,
-    public_plans,
 )
 
 from .filtering import MunicipalityForm
@@ -30,9 +29,9 @@ from .filtering import MunicipalityForm
 
 @dataclass(frozen=True)
 class AreaRow:
-    """One area on the list with its counts. ``plans`` counts the published plans, as the plan
-    overview it links to (``/planer/?omrade=<pk>``) lists them; ``measures`` and ``hearings``
-    count what the area's page shows the reader."""
+    """One area on the list with its counts. ``plans`` counts the plans the reader may read, as
+    the plan overview it links to (``/planer/?omrade=<pk>``) lists them (a signed-in reader's
+    drafts too); ``measures`` and ``hearings`` count what the area's page shows the reader."""
 
     area: Area
     plans: int
@@ -44,7 +43,7 @@ def area_list(request):
     form = MunicipalityForm(request.GET)
     areas = list(areas_for_listing(form.municipality()))
     readable = plans_readable_by(request.user)
-    plans = plan_counts_by_area(public_plans())
+    plans = plan_counts_by_area(readable)
     measures = measure_counts_by_area(readable)
     hearings = consultation_counts_by_area(consultations_readable_by(request.user))
     rows = [

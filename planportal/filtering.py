@@ -5,10 +5,14 @@ Links written before the names were settled keep working: ``with_norwegian_names
 old English names as aliases.
 """
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plans.models import Municipality
+
+SLUG = re.compile(r"[-\w]+")
 
 OLD_NAMES = {
     "municipality": "kommune",
@@ -37,7 +41,10 @@ def with_norwegian_names(query):
 def chosen_municipality(query, name="kommune"):
     """The municipality chosen in ``query`` by its slug, or None."""
     slug = query.get(name)
-    return Municipality.objects.filter(slug=slug).first() if slug else None
+    # Only a slug is looked up: PostgreSQL refuses a NUL byte in a query, an error page.
+    if not slug or not SLUG.fullmatch(slug):
+        return None
+    return Municipality.objects.filter(slug=slug).first()
 
 
 def narrow_to_municipality(fields, query, municipality, labelled=False):
@@ -51,7 +58,8 @@ def narrow_to_municipality(fields, query, municipality, labelled=False):
         if municipality is not None:
             field.queryset = field.queryset.filter(municipality=municipality)
             value = query.get(name)
-            if value and not field.queryset.filter(pk=value if value.isdigit() else None).exists():
+            pk = value if value and value.isdecimal() else None
+            if value and not field.queryset.filter(pk=pk).exists():
                 query.pop(name)
         elif labelled:
             field.label_from_instance = lambda obj: f"{obj.municipality.name}: {obj}"

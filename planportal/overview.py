@@ -269,7 +269,7 @@ def overview(request):
     context = {
         "form": form,
         "chosen_municipality": chosen,
-        "late_planstrategier": late_planstrategier(municipality_ids, today),
+        "late_planstrategier": late_planstrategier(municipality_ids, today, readable),
         "table": plan_table(plans, links),
         "departments": departments(plans, links),
         **attention(plans, municipality_ids, today, links),

@@ -136,7 +136,7 @@ class PlanForm(DesignsystemetForm, forms.ModelForm):
 
     def clean_base_version(self):
         value = self.cleaned_data["base_version"]
-        return int(value) if value.isdigit() else None
+        return int(value) if value.isdecimal() else None
 
     def clean(self):
         cleaned = super().clean()
@@ -197,10 +197,26 @@ PlanDocumentFormSet = forms.inlineformset_factory(
 )
 
 
+class OfferedSdgsField(forms.ModelMultipleChoiceField):
+    """SDGs among the choices offered; another value is refused before it reaches the database,
+    where SQLite cannot take a number beyond 64 bits (an error page instead of the message)."""
+
+    def _check_values(self, value):
+        offered = {str(key) for key, _label in self.choices}
+        for pk in value:
+            if str(pk) not in offered:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class PrioritySdgsForm(DesignsystemetForm, forms.Form):
     """One council period's priority SDGs, with the version the coordinator started from."""
 
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = OfferedSdgsField(
         queryset=Sdg.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

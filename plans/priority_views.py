@@ -34,7 +34,7 @@ def _periods(municipality_ids):
 def _posted_period(request, periods):
     """The period the form was sent for: 403 for another municipality's, 404 for none."""
     raw = request.POST.get("periode", "")
-    period = CouncilPeriod.objects.filter(pk=raw).first() if raw.isdigit() else None
+    period = CouncilPeriod.objects.filter(pk=raw).first() if raw.isdecimal() else None
     if period is None:
         raise Http404
     if not permissions.can_coordinate(request.user, period.municipality_id):

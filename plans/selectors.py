@@ -2,7 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,21 +118,26 @@ class LatePlanstrategi:
 ADOPTED_OR_AFTER = (PlanStatus.ADOPTED, PlanStatus.REVISING, PlanStatus.EXPIRED)
 
 
-def late_planstrategier(municipality_ids, today=None):
+def late_planstrategier(municipality_ids, today=None, readable=None):
     """The municipalities among ``municipality_ids`` whose council has not adopted its period's
-    planstrategi although the deadline of plan- og bygningsloven § 10-1 has passed."""
+    planstrategi although the deadline of plan- og bygningsloven § 10-1 has passed.
+
+    The planstrategi in the works is named only if it is among ``readable`` (all plans when
+    None, as for the coordinators): a draft's title is not for the public overview."""
     today = today or timezone.localdate()
     current = current_council_periods(municipality_ids, today)
     due = [period for period in current.values() if period.planstrategi_deadline < today]
     if not due:
         return []
-    strategies = Plan.objects.filter(
-        plan_type=PlanType.PLANSTRATEGI, council_period__in=due
-    ).order_by("-updated_at")
+    strategies = Plan.objects.filter(plan_type=PlanType.PLANSTRATEGI, council_period__in=due)
+    if readable is not None:
+        strategies = strategies.annotate(is_readable=Exists(readable.filter(pk=OuterRef("pk"))))
+    strategies = strategies.order_by("-updated_at")
     adopted = {plan.council_period_id for plan in strategies if plan.status in ADOPTED_OR_AFTER}
     in_works = {}
     for plan in strategies:
-        in_works.setdefault(plan.council_period_id, plan)
+        if getattr(plan, "is_readable", True):
+            in_works.setdefault(plan.council_period_id, plan)
     return [
         LatePlanstrategi(period, in_works.get(period.pk))
         for period in sorted(due, key=lambda period: period.municipality.name)

@@ -88,8 +88,10 @@ def test_drafts_are_hidden_from_the_public_and_marked_for_their_planner(
     assert "Utkast" not in html
 
     client.force_login(member("kari", bbs, Role.PLANNER))
-    # The plans counted are those of the public overview the number links to.
-    assert counts(client, area) == (0, 1, 1)
+    # The plans counted are those the plan overview the number links to lists her: her draft.
+    assert counts(client, area) == (1, 1, 1)
+    listed = client.get(f"/planer/?omrade={area.pk}").context["page"].paginator.count
+    assert listed == 1
     html = client.get("/omrader/solheim/").content.decode()
     assert "Tiltak i utkastet" in html
     assert html.count(">Utkast</span>") == 2  # the plan and the measure's plan

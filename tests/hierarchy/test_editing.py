@@ -296,3 +296,8 @@ def test_new_hop_measure_funding_outside_its_years_is_refused(client, tree, bbs)
         ),
         "2028 er utenfor tiltakets periode (2026–2027).",
     )
+
+
+def test_a_parent_address_that_is_no_number_is_not_found(planner_client, tree):
+    # "²" passes str.isdigit() but not int(): a 404 like any other bad value, not a 500.
+    assert planner_client.get(f"{BASE}/plan/skyfritt/ny/?under=²").status_code == 404

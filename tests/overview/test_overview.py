@@ -106,6 +106,29 @@ def test_the_section_10_1_warning_from_the_day_after_the_deadline(
     assert "§ 10-1" in page and "31. oktober 2024" in page
 
 
+def test_the_section_10_1_warning_names_a_draft_planstrategi_only_to_its_readers(
+    client, make_plan, periods, on_day
+):
+    _previous, current = periods
+    draft = make_plan(
+        title="Utkast til planstrategi 2023–2027",
+        plan_type=PlanType.PLANSTRATEGI,
+        status=PlanStatus.DRAFTING,
+        council_period=current,
+        is_published=False,
+    )
+    on_day(date(2026, 12, 1))
+    page = client.get("/oversikt/").content.decode()
+    assert "Planstrategien for Bergen 2023–2027 er ikke vedtatt" in page
+    assert "Utkast til planstrategi" not in page
+    politician = member("politiker", draft.department, Role.POLITICIAN)
+    client.force_login(politician)
+    assert "Utkast til planstrategi" not in client.get("/oversikt/").content.decode()
+    draft.shared_with_politicians = True
+    draft.save()
+    assert "Utkast til planstrategi" in client.get("/oversikt/").content.decode()
+
+
 @pytest.mark.parametrize(
     ("path", "message"),
     [
@@ -113,6 +136,9 @@ def test_the_section_10_1_warning_from_the_day_after_the_deadline(
         ("/planer/?planstrategi=abc", "Velg et gyldig valg"),
         ("/planer/?planstrategi=999999&beslutning=revise", "Velg et gyldig valg"),
         ("/planer/?utloper=snart", "Velg et gyldig valg"),
+        # "²" passes str.isdigit() but is no number to the database
+        ("/planer/?kommune=bergen&planstrategi=²", ""),
+        ("/mal/?kommune=bergen&avdeling=²", ""),
         ("/fremdrift/?vis=alt", "planer under arbeid"),
         ("/horinger/?dager=mange", ""),
         ("/mal/dekning/?kommune=nope", ""),

@@ -81,7 +81,7 @@ def test_a_link_someone_else_made_stays_when_saving(
     assert (plan.summary, plan.replaces_id) == ("Ny tekst.", other_departments_draft.pk)
 
 
-@pytest.mark.parametrize("version", [None, "", "abc"])
+@pytest.mark.parametrize("version", [None, "", "abc", "²"])
 def test_a_save_without_the_version_is_refused_as_stale(planner_client, make_plan, version):
     plan = make_plan(title="Skolebruksplan", summary="Kari skrev dette.")
     data = plan_form_data(plan, summary="Overskrevet uten versjon.")

@@ -196,8 +196,20 @@ def test_a_coordinator_cannot_choose_for_another_municipality(
     client.force_login(coordinator)
     assert client.post(PAGE, form_data(baerum_period, 8, 11)).status_code == 403
     assert client.post(PAGE, {"periode": "tull"}).status_code == 404
+    # "²" is a digit to str.isdigit() but no number to int(): the same 404, not a 500.
+    assert client.post(PAGE, {"periode": "²"}).status_code == 404
     assert not baerum_period.priority_sdgs.exists()
     assert "Bærum" not in client.get(PAGE).content.decode()
+
+
+@pytest.mark.parametrize("value", ["99", "99999999999999999999", "tull"])
+def test_a_value_that_is_no_sdg_is_refused_with_a_message(client, period, coordinator, value):
+    # SQLite cannot take a number beyond 64 bits in a query: refused before it gets there.
+    client.force_login(coordinator)
+    response = client.post(PAGE, dict(form_data(period, 8), **{f"periode-{period.pk}-sdgs": value}))
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    assert not period.priority_sdgs.exists()
 
 
 @pytest.fixture

@@ -57,3 +57,9 @@ def test_any_writer_stores_text_without_control_characters(plan):
     plan.save()
     plan.refresh_from_db()
     assert plan.summary == "Linje\nto"
+
+
+@pytest.mark.parametrize("path", ["/planer/", "/fremdrift/"])
+def test_a_nul_in_the_municipality_choice_gives_the_page(client, plan, path):
+    # PostgreSQL refuses a NUL byte in a query; the choice is ignored, not an error page.
+    assert client.get(path, {"kommune": "berg\x00en"}).status_code == 200
