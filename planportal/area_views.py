@@ -66,8 +66,8 @@ def area_detail(request, slug):
     context = {
         "area": area,
         "plans": plans,
-        # What the plan overview, public, lists for the area: the published plans.
-        "published_plans": sum(plan.is_published for plan in plans),
+        # What the plan overview lists for the area to this reader (/planer/?omrade=).
+        "plan_count": len(plans),
         "measures": list(measures_of_area(area, readable)),
         "hearings": hearing_overview(consultations, now, closed=None),
         "now": now,

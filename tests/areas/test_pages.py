@@ -200,4 +200,4 @@ def test_the_pages_in_english(client, make_plan, strategy, bbs):
     assert 'aria-label="1 plan for Fana"' in html
     html = client.get("/omrader/fana/").content.decode()
     assert "Measures linked to the area" in html
-    assert "See 1 published plan in the plan overview" in html
+    assert "See 1 plan in the plan overview" in html
