@@ -28,7 +28,7 @@ from .models import (
     PlanType,
     Sdg,
 )
-from .models.priorities import current_first_year
+from .models.priorities import current_first_year, latest_begun_first_year
 
 
 def status_counts(queryset):
@@ -93,18 +93,18 @@ def plans_needing_attention(queryset):
 
 
 def current_council_periods(municipality_ids, today):
-    """{municipality id: the council period whose council sits on ``today``}."""
+    """{municipality id: the council period whose council sits on ``today``}: the latest that
+    has begun, the same rule as the SQL of ``models.priorities.current_first_year``."""
     periods = (
         CouncilPeriod.objects.filter(
-            municipality_id__in=municipality_ids, first_year__lte=today.year
+            municipality_id__in=municipality_ids, first_year__lte=latest_begun_first_year(today)
         )
         .select_related("municipality")
         .order_by("municipality_id", "-first_year")
     )
     current = {}
     for period in periods:
-        if period.municipality_id not in current and period.begins_on <= today:
-            current[period.municipality_id] = period
+        current.setdefault(period.municipality_id, period)
     return current
 
 
