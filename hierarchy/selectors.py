@@ -91,11 +91,19 @@ def _serves_sdg(row, node_pks, plan_pks):
     return row.node.pk in node_pks or row.node.plan_id in plan_pks
 
 
-def sdg_node_counts(readable, municipality=None):
+def shown_rows(readable, municipality=None):
+    """The tree rows a reader of ``readable`` sees, of every municipality or ``municipality``'s.
+
+    ``sdg_node_counts``, ``coverage_page`` and ``measures_not_reported`` read them unless given
+    ``rows``, so a page showing all three (the politicians' overview) reads the tree once."""
+    filters = {"municipality": municipality} if municipality is not None else {}
+    return visible_rows(readable, **filters)
+
+
+def sdg_node_counts(readable, municipality=None, rows=None):
     """{SDG number, or ``PRIORITISED``: how many shown goals and measures serve it}, as the tree
     page's filter ``?baerekraftsmal=<n>`` counts its matches; in three queries beside the tree's."""
-    filters = {"municipality": municipality} if municipality is not None else {}
-    rows = visible_rows(readable, **filters)
+    rows = shown_rows(readable, municipality) if rows is None else rows
     node_sdgs, plan_sdgs = {}, {}
     for node_pk, sdg in GoalNode.sdgs.through.objects.values_list("goalnode_id", "sdg_id"):
         node_sdgs.setdefault(sdg, set()).add(node_pk)
@@ -119,8 +127,7 @@ def nodes_serving_priority_sdgs(nodes, today=None):
 
 def tree_page(readable, *, municipality=None, open_all=False, **criteria):
     """The tree page: every visible tree, or the matches of ``criteria`` with their ancestors."""
-    filters = {"municipality": municipality} if municipality is not None else {}
-    rows = visible_rows(readable, **filters)
+    rows = shown_rows(readable, municipality)
     page, matched = TreePage(), set()
     if any(value is not None for value in criteria.values()):
         matched = matching_pks(rows, **criteria)
@@ -187,15 +194,14 @@ class CoverageGroup:
     plans_outside: list
 
 
-def coverage_page(readable, municipality=None):
+def coverage_page(readable, municipality=None, rows=None):
     """What the red thread misses, per municipality (or only ``municipality``'s), among what the
     user may see.
 
     Plans outside the tree are looked for among the plans in force: a plan still being drafted
     need not have its goals in the tree yet.
     """
-    filters = {"municipality": municipality} if municipality is not None else {}
-    rows = visible_rows(readable, **filters)
+    rows = shown_rows(readable, municipality) if rows is None else rows
     plans = readable.in_force().for_listing().order_by("municipality__name", "title")
     if municipality is not None:
         plans = plans.filter(municipality=municipality)
@@ -425,7 +431,7 @@ def report_deadline(municipality, today=None):
     return months_before(today, municipality.measure_report_interval_months)
 
 
-def measures_not_reported(readable, municipality=None, today=None):
+def measures_not_reported(readable, municipality=None, today=None, rows=None):
     """The visible measures (TreeRows, tree order) whose follow-up is late, in three queries.
 
     A measure is late when it counts in the roll-up, is not done or cancelled, is followed up on
@@ -437,8 +443,7 @@ def measures_not_reported(readable, municipality=None, today=None):
     year ago and never reported is. Without that record (rows made outside the services) its
     age is unknown and it counts as late.
     """
-    filters = {"municipality": municipality} if municipality is not None else {}
-    rows = visible_rows(readable, **filters)
+    rows = shown_rows(readable, municipality) if rows is None else rows
     candidates = [
         row
         for row in rows

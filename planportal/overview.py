@@ -24,7 +24,12 @@ from consultations.selectors import (
     with_coming_council_treatment,
     with_slipped_milestones,
 )
-from hierarchy.selectors import coverage_page, measures_not_reported, sdg_node_counts
+from hierarchy.selectors import (
+    coverage_page,
+    measures_not_reported,
+    sdg_node_counts,
+    shown_rows,
+)
 from plans.models import Municipality, PlanStatus, PlanstrategiDecisionKind, PlanType, Sdg
 from plans.permissions import plans_readable_by
 from plans.sdg_filter import PRIORITISED, PRIORITISED_LABEL
@@ -192,13 +197,13 @@ class PriorityChoice:
     sdgs: list  # its priority SDGs, empty while the council has not chosen
 
 
-def sdgs(plans, readable, municipality, municipality_ids, today, links):
+def sdgs(plans, readable, tree_rows, municipality, municipality_ids, today, links):
     """Per SDG with something, the plans and the goals and measures serving it, the council
     periods' priority SDGs marked; and the rows of the priority SDGs together, counted as the
     filter ``prioriterte`` lists them (a plan or goal serving a priority of its own
     municipality)."""
     by_plans = sdg_plan_counts(plans)
-    by_nodes = sdg_node_counts(readable, municipality=municipality)
+    by_nodes = sdg_node_counts(readable, municipality=municipality, rows=tree_rows)
     choices = [
         PriorityChoice(period, chosen)
         for period, chosen in sorted(
@@ -234,16 +239,16 @@ def sdgs(plans, readable, municipality, municipality_ids, today, links):
     return {"sdgs": rows, "sdg_priorities": choices, "prioritised": prioritised}
 
 
-def unserved_goals(readable, municipality, links):
+def unserved_goals(readable, municipality, tree_rows, links):
     """The KPS goals and strategies no plan follows up, counted as ``/mal/dekning/`` lists them."""
-    groups = coverage_page(readable, municipality=municipality)
+    groups = coverage_page(readable, municipality=municipality, rows=tree_rows)
     return Number(sum(len(group.unserved) for group in groups), links("hierarchy:coverage"))
 
 
-def unreported_measures(readable, municipality, links):
+def unreported_measures(readable, municipality, tree_rows, links):
     """The measures not reported on within their municipality's interval, counted as
     ``/mal/oppfolging/`` lists them, and the interval in months when there is one to name."""
-    late = measures_not_reported(readable, municipality=municipality)
+    late = measures_not_reported(readable, municipality=municipality, rows=tree_rows)
     shown = [municipality] if municipality is not None else Municipality.objects.all()
     months = {place.measure_report_interval_months for place in shown}
     return {
@@ -266,6 +271,8 @@ def overview(request):
         plans = readable
         municipality_ids = list(Municipality.objects.values_list("pk", flat=True))
     today = timezone.localdate()
+    # The goal tree as the reader sees it, read once for the SDGs, coverage and follow-up.
+    tree_rows = shown_rows(readable, chosen)
     context = {
         "form": form,
         "chosen_municipality": chosen,
@@ -275,9 +282,9 @@ def overview(request):
         **attention(plans, municipality_ids, today, links),
         **timeline(published, today, links),
         "decisions": decisions(plans, municipality_ids, today, links),
-        **sdgs(plans, readable, chosen, municipality_ids, today, links),
-        "unserved": unserved_goals(readable, chosen, links),
-        **unreported_measures(readable, chosen, links),
+        **sdgs(plans, readable, tree_rows, chosen, municipality_ids, today, links),
+        "unserved": unserved_goals(readable, chosen, tree_rows, links),
+        **unreported_measures(readable, chosen, tree_rows, links),
         "show_drafts_note": request.user.is_authenticated
         and plans.filter(is_published=False).exists(),
     }
