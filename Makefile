@@ -4,7 +4,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 DEV    := DJANGO_DEBUG=1
 
-.PHONY: run setup install migrate demo test test-postgres bench lint format messages clean
+.PHONY: run setup install migrate demo test test-postgres bench load lint format messages clean
 
 run: setup
 	$(DEV) $(PYTHON) manage.py runserver 127.0.0.1:8000
@@ -34,6 +34,13 @@ test: install
 bench: install
 	$(VENV)/bin/pytest -m bench -s -q tests/bench
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/planportal $(VENV)/bin/pytest -m bench -s -q tests/bench
+
+# Load under gunicorn with production settings (wrk, 64 connections): requests per second,
+# latency and errors per page beside a trivial view, and a 60 s mix with hearing input posted.
+# Needs wrk (apt-get install wrk) and PostgreSQL; LOAD_DATABASE_URL picks another database.
+load: install
+	@command -v wrk >/dev/null || { echo "make load needs wrk: apt-get install wrk"; exit 1; }
+	$(PYTHON) tests/load/run.py
 
 test-postgres:
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/planportal $(MAKE) test

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
+from planportal.page_cache import cached_for_anonymous
 from planportal.text import without_control_characters
 from plans.selectors import public_plans
 
@@ -92,6 +93,7 @@ def _ics_response(calendar, filename):
     return response
 
 
+@cached_for_anonymous
 def calendar(request):
     """The hearing periods and milestones of the published plans, from a year back onwards.
 
@@ -108,6 +110,7 @@ def calendar(request):
     return _ics_response(feed, "planportal.ics")
 
 
+@cached_for_anonymous
 def plan_calendar(request, slug):
     """One plan's hearings and milestones."""
     plan = get_object_or_404(public_plans(), slug=slug)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from planportal.page_cache import cached_for_anonymous
+
 from . import feeds, views
 
 app_name = "consultations"
@@ -7,7 +9,7 @@ app_name = "consultations"
 urlpatterns = [
     path("", views.consultation_list, name="list"),
     path("kalender.ics", feeds.calendar, name="calendar"),
-    path("nye.atom", feeds.NewConsultationsFeed(), name="atom"),
+    path("nye.atom", cached_for_anonymous(feeds.NewConsultationsFeed()), name="atom"),
     path("<int:pk>/", views.consultation_detail, name="detail"),
     path("<int:pk>/kvittering/", views.submission_receipt, name="receipt"),
 ]

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from planportal.page_cache import cached_for_anonymous
 from plans.selectors import public_plans
 
 from .filters import HearingListForm, ProgressFilter
@@ -23,6 +24,7 @@ from .services import SubmissionRefused, input_refusal, submission_receive
 RECEIPT_SESSION_KEY = "submission_receipt"
 
 
+@cached_for_anonymous
 def consultation_list(request):
     now = timezone.now()
     form = HearingListForm(request.GET)
@@ -56,6 +58,7 @@ def _receive(request, consultation, form):
         return None
 
 
+@cached_for_anonymous
 @require_http_methods(["GET", "HEAD", "POST"])
 def consultation_detail(request, pk):
     consultation = consultation_page(request.user, pk)
@@ -106,6 +109,7 @@ def submission_receipt(request, pk):
     return render(request, "consultations/receipt.html", context)
 
 
+@cached_for_anonymous
 def progress(request):
     """/fremdrift/: every plan in process with its next milestone, soonest first."""
     progress_filter = ProgressFilter(request.GET or None, queryset=public_plans())

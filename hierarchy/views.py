@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from planportal.filtering import MunicipalityForm
 from planportal.htmx import render_page_or_part
+from planportal.page_cache import cached_for_anonymous
 from plans.models import Municipality
 from plans.permissions import plans_readable_by
 
@@ -15,6 +16,7 @@ from .selectors import coverage_page, follow_up_page, node_page, plans_to_filter
 SLUG = re.compile(r"[-\w]+")
 
 
+@cached_for_anonymous
 def tree(request):
     """The goal tree from each municipality's vision, filtered by the query string."""
     readable = plans_readable_by(request.user)
@@ -30,6 +32,7 @@ def tree(request):
     )
 
 
+@cached_for_anonymous
 def node_detail(request, pk):
     """One goal or measure with its red thread; 404 unless the user may read it in the tree."""
     try:
@@ -39,6 +42,7 @@ def node_detail(request, pk):
     return render(request, "hierarchy/node_detail.html", {"page": page, "node": page.node})
 
 
+@cached_for_anonymous
 def coverage(request):
     """What the red thread misses: unserved goals, measures without progress, plans outside;
     one municipality's with ``?kommune=`` (the overview links there)."""
@@ -49,6 +53,7 @@ def coverage(request):
     return render(request, "hierarchy/coverage.html", context)
 
 
+@cached_for_anonymous
 def follow_up(request):
     """Measures not reported on within their municipality's interval (?kommune=<slug>: one)."""
     slug = request.GET.get("kommune", "")

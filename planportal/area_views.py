@@ -25,6 +25,7 @@ from plans.selectors import (
 )
 
 from .filtering import MunicipalityForm
+from .page_cache import cached_for_anonymous
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class AreaRow:
     hearings: int
 
 
+@cached_for_anonymous
 def area_list(request):
     form = MunicipalityForm(request.GET)
     areas = list(areas_for_listing(form.municipality()))
@@ -54,6 +56,7 @@ def area_list(request):
     return render(request, "areas/area_list.html", context)
 
 
+@cached_for_anonymous
 def area_detail(request, slug):
     try:
         area = area_for_page(slug)

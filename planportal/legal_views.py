@@ -7,15 +7,19 @@ from django.shortcuts import render
 from consultations.models import ConsultationPolicy
 from plans.models import Municipality
 
+from .page_cache import cached_for_anonymous
+
 # The day the statement was last checked against the portal. Change it with the statement.
 ACCESSIBILITY_STATEMENT_DATE = datetime.date(2026, 11, 30)
 
 
+@cached_for_anonymous
 def accessibility_statement(request):
     context = {"statement_date": ACCESSIBILITY_STATEMENT_DATE}
     return render(request, "legal/accessibility.html", context)
 
 
+@cached_for_anonymous
 def privacy_notice(request):
     """The retention stated here is the one ``anonymize_submissions`` applies, per municipality."""
     retention = [

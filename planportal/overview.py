@@ -46,6 +46,7 @@ from plans.selectors import (
 )
 
 from .filtering import MunicipalityForm
+from .page_cache import cached_for_anonymous
 
 # The council treatments listed by name under their count; the linked page lists them all.
 TREATMENTS_SHOWN = 8
@@ -257,6 +258,7 @@ def unreported_measures(readable, municipality, tree_rows, links):
     }
 
 
+@cached_for_anonymous
 def overview(request):
     form = MunicipalityForm(request.GET)
     chosen = form.municipality()

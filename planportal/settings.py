@@ -10,6 +10,8 @@ DJANGO_EMAIL_USE_TLS, DJANGO_DEFAULT_FROM_EMAIL  the mail relay for receipts of 
 DJANGO_EMAIL_BACKEND  another Django mail backend (default: SMTP; the console in debug)
 DJANGO_EMAIL_FILE_PATH  the folder the file mail backend writes to (default: sent-mail/)
 DJANGO_REPORT_CACHE_DIR  the folder rendered reports are cached in (default: report-cache/)
+DJANGO_CACHE_URL   the cache of public pages: locmem:// (default), redis://host:6379/0 or db://table
+DJANGO_PAGE_CACHE  "0" serves every page freshly rendered (default: on)
 """
 
 import os
@@ -74,9 +76,12 @@ MIDDLEWARE = [
     "planportal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After the CSRF middleware, which sets the cookie of a kept page's token, and before the
+    # session is read: a kept page costs one query (planportal.page_cache).
+    "planportal.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -212,10 +217,30 @@ else:
 
 PLANS_PER_PAGE = 25
 
+
+def cache_from_url(url):
+    """The page cache from DJANGO_CACHE_URL: locmem:// (each process its own, the default),
+    redis://host:port/db (shared by every process and server; needs the redis package) or
+    db://table (shared, in the database; make the table with `manage.py createcachetable`)."""
+    scheme, _, rest = url.partition("://")
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest}
+    if scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    raise ValueError(f"DJANGO_CACHE_URL: unknown cache {url!r}")
+
+
+# Public pages for anonymous readers are kept until the data changes (planportal.page_cache).
+PAGE_CACHE_ENABLED = env_flag("DJANGO_PAGE_CACHE", default=True)
 # Rendered reports live in files shared by every worker process, until their data changes
 # (reports.caching puts the data's version in the key); the oldest go when the cache is full.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://")),
     "reports": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("DJANGO_REPORT_CACHE_DIR", str(BASE_DIR / "report-cache")),

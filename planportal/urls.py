@@ -11,6 +11,7 @@ from plans import workspace_views as plan_workspace
 from reports import views as report_views
 
 from . import area_views, legal_views, overview, views, workspace_views
+from .page_cache import cached_for_anonymous
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
 # apps; the overview and the page keep their names in the plans namespace.
@@ -18,7 +19,12 @@ plan_pages = (
     [
         path("", plan_views.plan_list, name="plan-list"),
         path("<slug:slug>/", views.plan_detail, name="plan-detail"),
-        path("<slug:slug>/rapport/", report_views.plan_report, {"fmt": "html"}, name="report"),
+        path(
+            "<slug:slug>/rapport/",
+            cached_for_anonymous(report_views.plan_report),
+            {"fmt": "html"},
+            name="report",
+        ),
         path(
             "<slug:slug>/rapport.pdf", report_views.plan_report, {"fmt": "pdf"}, name="report-pdf"
         ),

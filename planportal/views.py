@@ -17,8 +17,10 @@ from plans.selectors import (
 
 from .filtering import MunicipalityForm
 from .forms import SignInForm
+from .page_cache import cached_for_anonymous
 
 
+@cached_for_anonymous
 def home(request):
     municipalities = list(Municipality.objects.all())
     form = MunicipalityForm(request.GET)
@@ -46,6 +48,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
+@cached_for_anonymous
 def plan_detail(request, slug):
     """The public plan page; signed-in users also see the drafts they may read.
 

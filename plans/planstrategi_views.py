@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from planportal.context_processors import holds_several_municipalities
 from planportal.filtering import MunicipalityForm
+from planportal.page_cache import cached_for_anonymous
 
 from . import permissions
 from .models import CouncilPeriod
@@ -175,12 +176,14 @@ def _save_adoption(request, form):
     return True
 
 
+@cached_for_anonymous
 def planstrategi_index(request):
     return render(
         request, "plans/planstrategi_index.html", {"periods": public_planstrategi_periods()}
     )
 
 
+@cached_for_anonymous
 def planstrategi_page(request, first_year, last_year):
     """The planstrategi of the council period ``first_year``–``last_year``: a section per
     municipality that has the period, or the chosen one's."""

@@ -3,12 +3,14 @@ from django.core.paginator import Paginator
 
 from planportal.context_processors import holds_several_municipalities
 from planportal.htmx import render_page_or_part
+from planportal.page_cache import cached_for_anonymous
 
 from .filters import PlanFilter
 from .permissions import plans_readable_by
 from .selectors import status_counts
 
 
+@cached_for_anonymous
 def plan_list(request):
     """The plan overview: published plans, and for a signed-in user also the drafts they may
     read (marked as drafts), so the politicians' overview counts the same plans it links to."""

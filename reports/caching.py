@@ -1,15 +1,9 @@
 """Rendered reports kept until the data they show changes, and rendered once at a time.
 
-The key of a report is its request (``Report.key_parts``) plus the version of the data: the
-newest row of every table the reports read. Plans, goals, hearings and milestones keep their
-history, and every create, change or delete adds a history row with a higher id, so the
-largest history id changes with each of them. The tables without history that belong to a plan
-or a goal (status changes, funding, planstrategi decisions, documents) count by their number of
-rows and largest id, which changes on every create and delete; they are changed in place only
-together with their plan or goal (the workspace forms and the admin save both), whose history
-changes too. A signed-in reader's roles are in the report's key (``Report.audience``). The few
-names every report shows (municipalities, departments, council periods) have no history and
-may be renamed in the admin, so they count by a checksum of their rows.
+The key of a report is its request (``Report.key_parts``), the release's code and the version of
+the data (``planportal.data_version``: one row the database's triggers count up with every change
+to the data, whichever way it comes). A signed-in reader's roles are in the report's key
+(``Report.audience``).
 
 No timeout: an unchanged report stays until the cache evicts it. The date is in the key, so
 "revision due" and "the next 90 days" never outlive the day they were counted on.
@@ -18,64 +12,21 @@ No timeout: an unchanged report stays until the cache evicts it. The date is in 
 import hashlib
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.db.models import Count, Max
 
-from consultations.models import Consultation, Milestone
-from hierarchy.models import GoalNode, MeasureFunding
-from plans.models import (
-    CouncilPeriod,
-    Department,
-    Membership,
-    Municipality,
-    Plan,
-    PlanDocument,
-    PlanStatusChange,
-    PlanstrategiDecision,
-)
+from planportal import data_version as versions
+from planportal.page_cache import CODE_VERSION
 
 CACHE_ALIAS = "reports"
-WITH_HISTORY = (Plan, GoalNode, Consultation, Milestone)
-WITH_PARENT = (PlanStatusChange, MeasureFunding, PlanstrategiDecision, PlanDocument, Membership)
-NAMES = (Municipality, Department, CouncilPeriod)
 
 
 def data_version():
     """A short text that changes whenever any row a report reads is created, changed or
-    deleted: twelve small queries, aggregates on primary keys and the rows of three short
-    tables of names."""
-    parts = [
-        str(model.history.aggregate(newest=Max("history_id"))["newest"]) for model in WITH_HISTORY
-    ]
-    for model in WITH_PARENT:
-        found = model.objects.aggregate(rows=Count("pk"), newest=Max("pk"))
-        parts.append(f"{found['rows']}:{found['newest']}")
-    names = [list(model.objects.order_by("pk").values_list()) for model in NAMES]
-    parts.append(hashlib.sha256(repr(names).encode()).hexdigest()[:16])
-    return ".".join(parts)
-
-
-def _code_version():
-    """A checksum of what shapes a report besides its data (the reports app's code and
-    templates, the print stylesheet and fonts), so a new release never serves a report
-    cached by the one before."""
-    root = Path(__file__).resolve().parent
-    static = Path(settings.BASE_DIR) / "static"
-    files = sorted(
-        [*root.rglob("*.py"), *root.rglob("*.html"), *static.glob("css/*.css")],
-        key=str,
-    )
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-CODE_VERSION = _code_version()
+    deleted: one query."""
+    number, changed_at = versions.current()
+    return f"{number}.{changed_at.isoformat() if changed_at else ''}"
 
 
 def report_key(report, fmt, version):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planportal.filtering import MunicipalityForm
+from planportal.page_cache import cached_for_anonymous
 
 from . import editions
 from .base import BadReportRequest, file_name_part
@@ -122,6 +123,7 @@ def planstrategi(request, first_year, last_year, fmt):
     )
 
 
+@cached_for_anonymous
 def report_index(request):
     """The reports, with the municipality and department to narrow them to."""
     form = ReportChoiceForm(request.GET or None)

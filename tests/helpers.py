@@ -5,6 +5,7 @@ import io
 import zipfile
 from datetime import timedelta
 
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -77,10 +78,18 @@ def formset_data(prefix, rows, *, initial=0):
     return data
 
 
+def rendered(client, url, data=None):
+    """GET ``url`` rendered by its view, with the context it was rendered with, not served
+    from the page cache (planportal.page_cache)."""
+    caches["default"].clear()
+    return client.get(url, data)
+
+
 def queries_for(client, url):
-    """How many queries a GET of ``url`` makes; the page must answer 200."""
+    """How many queries a GET of ``url`` makes when rendered (reading the data's version
+    included); the page must answer 200."""
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = rendered(client, url)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries.captured_queries)
 
@@ -100,3 +109,35 @@ def load_demo_copy(path):
     is recorded for the many-to-many fields `loaddata` sets (django-simple-history would)."""
     with override_settings(SIMPLE_HISTORY_ENABLED=False):
         call_command("loaddata", path, verbosity=0)
+
+
+def _value(bound):
+    value = bound.value()
+    if isinstance(value, bool):
+        return "on" if value else None
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    if value is None:
+        return ""
+    return str(value)
+
+
+def admin_form_data(client, url, **changes):
+    """The POST data of the admin change form at ``url`` as the browser would send it unchanged,
+    without the empty extra inline rows, with ``changes`` applied."""
+    context = client.get(url).context
+    data = {}
+    form = context["adminform"].form
+    for name in form.fields:
+        data[name] = _value(form[name])
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = _value(management[name])
+        data[management.add_prefix("TOTAL_FORMS")] = str(formset.initial_form_count())
+        for row in formset.initial_forms:
+            for name in row.fields:
+                data[row.add_prefix(name)] = _value(row[name])
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}

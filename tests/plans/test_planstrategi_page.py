@@ -139,7 +139,7 @@ class TestWithFactories:
     ):
         for number in range(count):
             decided(["continue", "revise", "expire", "new"][number % 4])
-        with django_assert_max_num_queries(4):
+        with django_assert_max_num_queries(5):
             response = client.get(URL)
         assert sum(register_counts(response.content.decode()).values()) == count
 
