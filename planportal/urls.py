@@ -61,6 +61,7 @@ workspace_pages = (
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("helse/", views.health, name="health"),
     path("planer/<slug:slug>/kalender.ics", consultation_feeds.plan_calendar, name="plan-calendar"),
     path("planer/", include(plan_pages)),
     path("horinger/", include("consultations.urls")),

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -80,3 +80,9 @@ class SignInView(auth_views.LoginView):
         if permissions.is_only_politician(self.request.user):
             return reverse("overview")
         return super().get_default_redirect_url()
+
+
+def health(request):
+    """A liveness check for the load balancer: the process answers, through every middleware,
+    without touching the database. The benchmarks measure every page against it."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
