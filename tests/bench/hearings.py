@@ -52,7 +52,7 @@ def generate_milestones(plans, sample, rng, today):
             milestones += _process(plan, rng, today)
         elif plan.adopted_on and plan.status != PlanStatus.EXPIRED:
             milestones += _adopted(plan)
-    milestones += _process(sample, rng, today)  # its revision is on the way
+    milestones += _revision(sample, today)
     Milestone.objects.bulk_create(milestones, batch_size=2_000)
     return len(milestones)
 
@@ -85,6 +85,21 @@ def _process(plan, rng, today):
             milestone.tentative = rng.random() < 0.4
         rows.append(milestone)
         moment += timedelta(days=rng.randint(40, 120))
+    return rows
+
+
+def _revision(plan, today):
+    """The revision of ``plan`` on its way, with its council treatment within the politicians'
+    overview's horizon at every scale: done, done late, done, coming, tentative."""
+    steps = [(-300, 0), (-200, 5), (-100, 0), (30, None), (60, None)]
+    rows = []
+    for (kind, body), (days, late) in zip(PROCESS_STEPS, steps, strict=True):
+        planned = today + timedelta(days=days)
+        milestone = _milestone(plan, kind, body, planned, planned, Precision.DAY)
+        if late is not None:
+            milestone.completed_on = planned + timedelta(days=late)
+        milestone.tentative = days == 60
+        rows.append(milestone)
     return rows
 
 

@@ -87,8 +87,9 @@ def scaled(scale):
     return {name: max(1, round(full * scale)) for name, full in FULL.items()}
 
 
-def generate(scale=1.0, seed=14, name="Storvik", number="4699"):
-    counts = scaled(scale)
+def generate(scale=1.0, seed=14, name="Storvik", number="4699", **sizes):
+    """The municipality at ``scale``; ``sizes`` sets a count of FULL outright (``nodes=2000``)."""
+    counts = {**scaled(scale), **sizes}
     rng = random.Random(seed)
     today = timezone.localdate()
     municipality = Municipality.objects.create(
@@ -103,6 +104,10 @@ def generate(scale=1.0, seed=14, name="Storvik", number="4699"):
     _plan_links(plans, areas, current, rng)
     tree = generate_tree(municipality, plans, counts["nodes"], areas, rng, today)
     sample = next(plan for plan in tree.holding_plans if plan.plan_type == PlanType.TEMAPLAN)
+    # So the area's page lists a plan, a hearing and a measure at every scale.
+    if not sample.areas.filter(pk=areas[0].pk).exists():
+        sample.areas.add(areas[0])
+    tree.deep_measure.areas.add(areas[0])
     milestones = generate_milestones(plans, sample, rng, today)
     hearings = generate_hearings(
         plans, sample, counts["hearings"], counts["submissions"], rng, today

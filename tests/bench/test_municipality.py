@@ -82,6 +82,9 @@ def test_every_type_and_kind_is_there_and_most_plans_are_published(small):
     assert MeasureFunding.objects.exists()
     assert small.sample_plan.goal_nodes.filter(kind=NodeKind.MEASURE).exists()
     assert small.sample_plan.milestones.exists() and small.sample_plan.consultations.exists()
+    # What the bench's pages list at every scale, so their query counts can be compared.
+    assert small.area.plans.exists() and small.area.measures.exists()
+    assert small.sample_plan.milestones.filter(kind="political", completed_on=None).exists()
 
 
 def test_hearings_are_open_coming_and_closed_with_input_on_an_open_one(small):
