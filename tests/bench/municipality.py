@@ -87,8 +87,12 @@ def scaled(scale):
     return {name: max(1, round(full * scale)) for name, full in FULL.items()}
 
 
-def generate(scale=1.0, seed=14, name="Storvik", number="4699", **sizes):
-    """The municipality at ``scale``; ``sizes`` sets a count of FULL outright (``nodes=2000``)."""
+def generate(scale=1.0, seed=14, name="Storvik", number="4699", analyze=True, **sizes):
+    """The municipality at ``scale``; ``sizes`` sets a count of FULL outright (``nodes=2000``).
+
+    ``analyze=False`` leaves PostgreSQL's statistics alone: ANALYZE writes the tables' sizes in
+    place, so they outlive a rollback and change the query plans of the tests that come after.
+    """
     counts = {**scaled(scale), **sizes}
     rng = random.Random(seed)
     today = timezone.localdate()
@@ -112,7 +116,8 @@ def generate(scale=1.0, seed=14, name="Storvik", number="4699", **sizes):
     hearings = generate_hearings(
         plans, sample, counts["hearings"], counts["submissions"], rng, today
     )
-    _analyze()
+    if analyze:
+        _analyze()
     return Generated(
         municipality=municipality,
         period=current,

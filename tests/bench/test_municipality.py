@@ -46,7 +46,7 @@ SCALE = 1 / 50
 @pytest.fixture(scope="module")
 def small(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        yield generate(scale=SCALE)
+        yield generate(scale=SCALE, analyze=False)
         transaction.set_rollback(True)
 
 
