@@ -30,10 +30,13 @@ test: install
 	$(PYTHON) manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(VENV)/bin/pytest
 
-# Benchmarks on large generated data: queries and server time per page, on SQLite and PostgreSQL.
+# The speed figures: one large generated municipality, every public page's queries and server
+# time beside /helse/ with the budgets, written to bench-results.json; then the PDF reports.
+# On PostgreSQL unless DATABASE_URL names another database; pytest-django makes its own test
+# database beside it and drops it after. BENCH_STRICT=1 fails on a missed budget.
+bench: DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planportal
 bench: install
-	$(VENV)/bin/pytest -m bench -s -q tests/bench
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/planportal $(VENV)/bin/pytest -m bench -s -q tests/bench
+	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -m bench -s -q tests/bench
 
 # Load under gunicorn with production settings (wrk, 64 connections): requests per second,
 # latency and errors per page beside a trivial view, and a 60 s mix with hearing input posted.

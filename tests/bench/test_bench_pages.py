@@ -1,35 +1,123 @@
-"""Benchmarks, run with `make bench` (not part of `make test`).
+"""The public pages on one large municipality, run with `make bench` (not part of `make test`).
 
-Generates large plan registers and reports, per public page, the number of SQL queries and the
-median server time of a request through Django's test client (no network in the figure).
+Generates the municipality (``tests/bench/municipality.py``: 1,000 plans, 20,000 goal nodes, 300
+hearings, 5,000 submissions, 50 departments), then measures every public page as an anonymous
+reader: SQL queries, median and 95th percentile server time uncached, the median cached, the
+size, beside the trivial view ``/helse/`` measured in the same run (the machine is shared:
+compare the ratios between runs, not milliseconds). Prints a table and writes the figures with
+the machine to ``bench-results.json`` (``BENCH_JSON`` names another file).
+
+Fails when a page's query count differs between 1/50 of the size and the full size. Budgets
+(issue 14, uncached median on PostgreSQL at full size) are printed ok/MISSED, and fail the
+bench only with ``BENCH_STRICT=1``. ``BENCH_SCALE=0.1`` measures a smaller municipality for a
+quick look (the budgets are for 1); ``BENCH_RUNS`` and ``BENCH_SECONDS`` bound the requests.
+
+Left out: ``/mal/oppfolging/``, at this size some 13 s and 2.4 MB a request (December 2026), a
+minute and a half of the bench's ten; put it in ``pages`` once it is fast.
 """
 
+import os
+import time
+
 import pytest
+from django.core.cache import caches
+from django.db import transaction
+from django.urls import reverse
 
-from plans.models import Plan
-from tests.factories import DepartmentFactory, bulk_create_plans
-
-from .measuring import measure, report
+from .measuring import BenchClient, measure, query_count
+from .municipality import generate
+from .results import machine, print_table, write_json
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
-SIZES = [100, 1_000, 10_000]
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+SMALL_SCALE = 1 / 50
+STRICT = os.environ.get("BENCH_STRICT") == "1"
+BUDGETS_MS = {
+    "overview": 20,
+    "overview, three filters": 20,
+    "overview, search": 50,
+    "plan": 30,
+    "goal node (HØP measure)": 30,
+    "goal tree": 500,
+}
 
 
-def test_bench_public_pages(client):
-    department = DepartmentFactory(name="Byrådsavdeling for barnehage og skole", short_name="BBS")
-    rows, created = [], 0
-    for size in SIZES:
-        bulk_create_plans(department, size - created, start=created)
-        created = size
-        plan = Plan.objects.order_by("id").first()
-        for path in [
-            "/",
-            "/planer/",
-            "/planer/?q=generert+plan&sort=status",
-            "/planer/?status=adopted&status=drafting&side=5",
-            plan.get_absolute_url(),
-        ]:
-            queries, milliseconds, _size = measure(client, path)
-            rows.append((size, path, queries, milliseconds))
-    report(rows)
+def pages(data):
+    """(name, address) of every public page, for the generated ``data``."""
+    plan, period = data.sample_plan, data.period
+    filtered = f"?status=adopted&type=temaplan&avdeling={plan.department_id}"
+    return [
+        ("trivial (/helse/)", reverse("health")),
+        ("home", reverse("home")),
+        ("overview", reverse("plans:plan-list")),
+        ("overview, three filters", reverse("plans:plan-list") + filtered),
+        ("overview, search", reverse("plans:plan-list") + "?q=skole"),
+        ("plan", plan.get_absolute_url()),
+        ("plan calendar", reverse("plan-calendar", kwargs={"slug": plan.slug})),
+        ("goal tree", reverse("hierarchy:tree")),
+        ("goal node (HØP measure)", data.deep_measure.get_absolute_url()),
+        ("coverage", reverse("hierarchy:coverage")),
+        ("hearings", reverse("consultations:list")),
+        ("hearing (open)", data.open_hearing.get_absolute_url()),
+        ("progress", reverse("progress")),
+        ("hearings calendar", reverse("consultations:calendar")),
+        ("hearings Atom feed", reverse("consultations:atom")),
+        ("politicians' overview", reverse("overview")),
+        ("planstrategi", reverse("planstrategi-index")),
+        (
+            "planstrategi of the period",
+            reverse(
+                "planstrategi",
+                kwargs={"first_year": period.first_year, "last_year": period.last_year},
+            ),
+        ),
+        ("areas", reverse("area-list")),
+        ("area", data.area.get_absolute_url()),
+    ]
+
+
+def clear_caches():
+    """The pages cached for one generated size (or a run before) must not answer another."""
+    for cache in caches.all():
+        cache.clear()
+
+
+def test_bench_public_pages():
+    client = BenchClient()
+    with transaction.atomic():
+        small = generate(scale=SMALL_SCALE)
+        clear_caches()
+        small_counts = {name: query_count(client, path) for name, path in pages(small)}
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        started = time.perf_counter()
+        data = generate(scale=SCALE)
+        generation_seconds = time.perf_counter() - started
+        clear_caches()
+        rows = [measure(client, name, path) for name, path in pages(data)]
+        transaction.set_rollback(True)
+    trivial = rows[0].median_ms
+    for figures in rows:
+        figures.small_queries = small_counts[figures.name]
+        figures.budget_ms = BUDGETS_MS.get(figures.name) if SCALE == 1 else None
+        figures.times_trivial = figures.median_ms / trivial
+    counts = data.counts
+    about = {
+        **machine(),
+        "scale": SCALE,
+        "generated": (
+            f"{counts['plans']:,} plans, {counts['nodes']:,} goal nodes, {counts['hearings']} "
+            f"hearings, {counts['submissions']:,} submissions, {counts['departments']} "
+            "departments"
+        ),
+        "counts": counts,
+        "generation_seconds": round(generation_seconds, 1),
+    }
+    print_table(rows, about)
+    write_json(rows, about)
+    growing = {f.name: (f.small_queries, f.queries) for f in rows if f.small_queries != f.queries}
+    assert growing == {}, f"query counts differ between 1/50 and full size: {growing}"
+    missed = [figures.name for figures in rows if figures.budget_missed]
+    if STRICT:
+        assert missed == [], f"budgets missed: {missed}"
