@@ -61,7 +61,8 @@ def load_trees(trees: tuple[DemoTree, ...]) -> TreeSummary:
     numbers = [tree.municipality for tree in trees]
     nodes = GoalNode.objects.filter(municipality__number__in=numbers)
     counts: dict[str, dict[str, int]] = {}
-    for row in nodes.order_by().values("municipality__name", "kind").annotate(count=Count("pk")):
+    by_municipality = nodes.order_by("municipality__name").values("municipality__name", "kind")
+    for row in by_municipality.annotate(count=Count("pk")):
         counts.setdefault(row["municipality__name"], {})[row["kind"]] = row["count"]
     for name, kinds in counts.items():
         counts[name] = {kind: kinds[kind] for kind in NodeKind.values if kind in kinds}
