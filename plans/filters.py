@@ -21,7 +21,7 @@ from .models import (
     Theme,
 )
 from .sdg_filter import PRIORITISED, SdgFilter
-from .search import search_plans
+from .search import plan_search
 from .selectors import current_council_periods
 
 SORT_CHOICES = [
@@ -155,7 +155,10 @@ class PlanFilter(django_filters.FilterSet):
         )
 
     def filter_text(self, queryset, name, value):
-        return search_plans(queryset, value)
+        # Made once: the list and the status counts are both searched.
+        if getattr(self, "_search", None) is None:
+            self._search = plan_search(value)
+        return self._search(queryset)
 
     def filter_sdg(self, queryset, name, value):
         if value == PRIORITISED:

@@ -45,14 +45,17 @@ def _every_word_in(fields, words):
     return condition
 
 
-def search_plans(queryset, text):
-    """Plans of ``queryset`` that match ``text``; on PostgreSQL annotated with ``search_rank``."""
+def plan_search(text):
+    """A function that narrows a queryset of plans to those matching ``text`` (on PostgreSQL
+    annotated with ``search_rank``), with what it looks up read once: a page applies it to
+    its list and to its counts."""
     words = _words(text)
     if not words:
-        return queryset
+        return lambda queryset: queryset
     if connection.vendor != "postgresql":
-        return queryset.filter(_every_word_in(["title", "summary"], words))
+        condition = _every_word_in(["title", "summary"], words)
+        return lambda queryset: queryset.filter(condition)
     query = SearchQuery(text, search_type="websearch", config="norwegian")
-    return queryset.annotate(search_rank=SearchRank(F("search_vector"), query)).filter(
-        Q(search_vector=query) | _every_word_in(["title"], words)
-    )
+    condition = Q(search_vector=query) | _every_word_in(["title"], words)
+    rank = SearchRank(F("search_vector"), query)
+    return lambda queryset: queryset.annotate(search_rank=rank).filter(condition)

@@ -100,8 +100,8 @@ def pages(department, area, theme):
         "/planer/": 11,
         f"/planer/?status=adopted&status=drafting&type=temaplan&avdeling={department.pk}": 9,
         f"/planer/?omrade={area.pk}&tema={theme.slug}&baerekraftsmal=prioriterte&side=2": 13,
-        "/planer/?q=skolen": 13,
-        "/planer/?q=skole+BBS&sorter=status": 13,
+        "/planer/?q=skolen": 12,
+        "/planer/?q=skole+BBS&sorter=status": 12,
         "/planer/plan-1/": 15,
     }
 
