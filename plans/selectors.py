@@ -92,11 +92,12 @@ def plan_for_page(readable_plans, slug):
 
 
 def related_public_plans(plan):
-    """The published plans that implement or replace ``plan``."""
-    related = public_plans().only("title", "slug", "plan_type", "status")
+    """The published plans that implement or replace ``plan``, in one query."""
+    related = public_plans().filter(Q(implements=plan) | Q(replaces=plan)).order_by("title")
+    related = list(related.only("title", "slug", "plan_type", "status", "implements", "replaces"))
     return {
-        "implemented_by": list(related.filter(implements=plan).order_by("title")),
-        "replaced_by": list(related.filter(replaces=plan).order_by("title")),
+        "implemented_by": [other for other in related if other.implements_id == plan.pk],
+        "replaced_by": [other for other in related if other.replaces_id == plan.pk],
     }
 
 

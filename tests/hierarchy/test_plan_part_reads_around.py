@@ -5,13 +5,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from hierarchy import tree
-from hierarchy.models import NodeKind
 from hierarchy.tree import rows_around_plan, visible_rows
-from plans.models import Plan, PlanType
+from plans.models import Plan
 from plans.permissions import plans_readable_by
 from tests.factories import UserFactory
-
-from .page_helpers import text_of_html
 
 pytestmark = pytest.mark.django_db
 
@@ -44,21 +41,3 @@ def test_every_demo_plan_shows_what_the_whole_tree_shows(
     monkeypatch.setattr(tree, "MAX_SPANS", max_spans)
     for plan in plans:
         assert shown(rows_around_plan(readable, plan), plan) == shown(whole, plan), plan
-
-
-def test_a_plan_under_the_second_part_of_another_plan_shows_its_number(
-    client, kps, vision, add_node, make_plan
-):
-    """The temaplan's strategy under the second main goal is its 2: its first, under the
-    first main goal, is read with what is above it although the plan hangs elsewhere."""
-    temaplan = make_plan(title="Skyfritt", plan_type=PlanType.TEMAPLAN)
-    hop = make_plan(title="HØP", plan_type=PlanType.HOP)
-    first = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL, title="Bergen for alle")
-    second = add_node(plan=kps, parent=vision, kind=NodeKind.MAIN_GOAL, title="Bergen særpreg")
-    add_node(plan=temaplan, parent=first, kind=NodeKind.STRATEGY, title="Mindre mobbing")
-    later = add_node(plan=temaplan, parent=second, kind=NodeKind.STRATEGY, title="Kultur")
-    add_node(plan=hop, parent=later, kind=NodeKind.MEASURE, title="Kulturkort")
-    html = client.get(hop.get_absolute_url()).content.decode()
-    html = html[html.index('id="plan-goals-heading"') :]
-    part = text_of_html(html[html.index('<ul class="goal-tree">') : html.index("</section>")])
-    assert part.startswith("Hører inn under 2 Strategi Kultur Plan: Skyfritt 1 Tiltak Kulturkort")

@@ -102,7 +102,7 @@ def pages(department, area, theme):
         f"/planer/?omrade={area.pk}&tema={theme.slug}&baerekraftsmal=prioriterte&side=2": 13,
         "/planer/?q=skolen": 12,
         "/planer/?q=skole+BBS&sorter=status": 12,
-        "/planer/plan-1/": 15,
+        "/planer/plan-1/": 14,
     }
 
 
