@@ -94,31 +94,33 @@ def _coming_council_meetings(today, days):
     return Consultation.objects.filter(council_meeting_on__range=(today, today + timedelta(days)))
 
 
-def coming_council_treatments(plans_by_id, today, days=HORIZON_DAYS):
+def coming_council_treatments(plans_by_id, today, days=HORIZON_DAYS, limit=None):
     """The coming council treatments of the plans (``{pk: plan}``): political milestones and
-    the council meetings their hearings name, by date."""
+    the council meetings their hearings name, by date; the first ``limit`` of them if given
+    (only those are described, so a page that shows a few does not describe them all)."""
     milestones = _coming_council_milestones(today, days).filter(plan_id__in=plans_by_id)
     meetings = _coming_council_meetings(today, days).filter(plan_id__in=plans_by_id)
-    treatments = [
-        CouncilTreatment(
-            plan=plans_by_id[m.plan_id],
-            label=m.label,
-            on=m.planned_start,
-            period=m.planned_period,
-            body=m.body,
-            tentative=m.tentative,
-        )
-        for m in milestones
-    ] + [
-        CouncilTreatment(
-            plan=plans_by_id[c.plan_id],
-            label=_("Politisk behandling etter høringen «%(title)s»") % {"title": c.title},
-            on=c.council_meeting_on,
-            period="",
+    found = [(m.planned_start, plans_by_id[m.plan_id], m.label, m) for m in milestones] + [
+        (
+            c.council_meeting_on,
+            plans_by_id[c.plan_id],
+            _("Politisk behandling etter høringen «%(title)s»") % {"title": c.title},
+            None,
         )
         for c in meetings
     ]
-    return sorted(treatments, key=lambda t: (t.on, t.plan.title, t.label))
+    found.sort(key=lambda item: (item[0], item[1].title, item[2]))
+    return [
+        CouncilTreatment(
+            plan=plan,
+            label=label,
+            on=on,
+            period=milestone.planned_period if milestone else "",
+            body=milestone.body if milestone else "",
+            tentative=milestone.tentative if milestone else False,
+        )
+        for on, plan, label, milestone in found[:limit]
+    ]
 
 
 def with_coming_council_treatment(plans, today, days=HORIZON_DAYS):

@@ -33,6 +33,7 @@ from .tree import (
     node_rows,
     plans_in_tree,
     red_thread,
+    rows_around_plan,
     tree_rows,
     visible_rows,
     with_priority_mark,
@@ -364,11 +365,12 @@ def plan_part(plan, readable):
     """The plan's part of the tree as nested TreeRows, each part under the node of another plan it
     hangs under (marked ``context``), with the numbers and progress of the tree page.
 
-    No query for a plan type that holds no nodes, one for a plan without nodes, three otherwise.
+    No query for a plan type that holds no nodes, one for a plan without nodes, at most four
+    otherwise (``tree.rows_around_plan``), whatever the size of the tree.
     """
-    if not rules.holds_nodes(plan.plan_type) or not GoalNode.objects.filter(plan=plan).exists():
+    if not rules.holds_nodes(plan.plan_type):
         return []
-    rows = visible_rows(readable, municipality_id=plan.municipality_id)
+    rows = rows_around_plan(readable, plan)
     by_pk = {row.node.pk: row for row in rows}
     parts, part_of = {}, {}  # {pk of the parent in another plan: [its row, the plan's rows]}
     for row in rows:

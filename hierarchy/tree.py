@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 
 from plans.models import Department
 from plans.models.priorities import serves_priority_sdg
@@ -278,6 +278,66 @@ def visible_rows(readable, **filters):
     # would be read as hanging under the first one; give it one tree (municipality) at a time.
     by_tree = groupby(shown, key=attrgetter("municipality_id"))
     return [row for _municipality, tree in by_tree for row in tree_rows(tree)]
+
+
+def rows_around_plan(readable, plan):
+    """The visible rows a plan's part of the tree is shown from, numbered and rolled up as in
+    ``visible_rows``, but read from the nodes around the plan only: its nodes and everything
+    under them (their progress), every node of the plans they hang under (whose numbers count
+    within their own plan), and the nodes above those. [] for a plan without nodes.
+
+    At most four queries, each a range of the tree rather than the whole of it. A few nodes
+    more (see ``_inside`` and ``_above``) change nothing: numbers count within a plan, and
+    the progress shown is the plan's own nodes', over everything under them.
+    """
+    own = GoalNode.objects.filter(plan=plan).values_list("tree_id", "lft", "rght", "parent__plan")
+    own = list(own)
+    if not own:
+        return []
+    # The plan's top nodes (under a node of another plan, or the root) and those plans.
+    tops = [(tree, lft, rght) for tree, lft, rght, parent_plan in own if parent_plan != plan.pk]
+    above = {parent_plan for *_span, parent_plan in own} - {None, plan.pk}
+    their_tops = []
+    if above:
+        their_tops = GoalNode.objects.filter(plan__in=above).exclude(parent__plan=F("plan"))
+        their_tops = list(their_tops.values_list("tree_id", "lft", "rght"))
+    wanted = Q(plan__in=above) | _inside(tops) | _above(tops + their_tops)
+    nodes = without_hidden(with_priority_mark(tree_nodes(plan__in=readable).filter(wanted)))
+    shown = with_plans(nodes, readable.filter(pk__in={node.plan_id for node in nodes}))
+    return tree_rows(shown)
+
+
+# Beyond this many subtrees, one range per tree covers them all, so the query stays small.
+MAX_SPANS = 20
+
+
+def _inside(spans):
+    """The nodes in the subtrees ``spans`` ((tree_id, lft, rght)); for many, the nodes in one
+    range per tree that holds them all."""
+    condition = Q(pk__in=[])
+    for tree_id, lft, rght in _covered(spans, lambda group: (min(group[0]), max(group[1]))):
+        condition |= Q(tree_id=tree_id, lft__gte=lft, rght__lte=rght)
+    return condition
+
+
+def _above(spans):
+    """The nodes above any of the subtrees ``spans``; for many, every node that starts before
+    the last of them starts and ends after the first of them ends, which holds them all."""
+    condition = Q(pk__in=[])
+    for tree_id, lft, rght in _covered(spans, lambda group: (max(group[0]), min(group[1]))):
+        condition |= Q(tree_id=tree_id, lft__lt=lft, rght__gt=rght)
+    return condition
+
+
+def _covered(spans, bounds):
+    if len(spans) <= MAX_SPANS:
+        return spans
+    trees = {}
+    for tree_id, lft, rght in spans:
+        group = trees.setdefault(tree_id, ([], []))
+        group[0].append(lft)
+        group[1].append(rght)
+    return [(tree_id, *bounds(group)) for tree_id, group in trees.items()]
 
 
 def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH, numbers=None, parent_plan_id=None):

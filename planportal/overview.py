@@ -143,7 +143,7 @@ def timeline(published, today, links):
             links("consultations:list", dager=HORIZON_DAYS),
         ),
         "council_plans": Number(len(treated), links("progress", vis="politisk-behandling")),
-        "treatments": coming_council_treatments(treated, today)[:TREATMENTS_SHOWN],
+        "treatments": coming_council_treatments(treated, today, limit=TREATMENTS_SHOWN),
         "slipped_plans": Number(
             with_slipped_milestones(published, today).count(), links("progress", vis="forsinket")
         ),

@@ -112,6 +112,10 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # A form's model choices (the filters' departments, periods, areas) are read with
+        # .iterator(), on PostgreSQL a server-side cursor: three round trips for a few rows
+        # instead of one. Off, as a connection pooler in transaction mode needs it too.
+        disable_server_side_cursors=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

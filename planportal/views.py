@@ -19,6 +19,9 @@ from .filtering import MunicipalityForm
 from .forms import SignInForm
 from .page_cache import cached_for_anonymous
 
+# Open hearings on the home page, those with the nearest deadline.
+HOME_HEARINGS = 6
+
 
 @cached_for_anonymous
 def home(request):
@@ -41,10 +44,15 @@ def home(request):
         # Whose plans the page shows, named when the install holds more than one municipality.
         "shown_municipalities": [chosen] if chosen else municipalities,
         "chosen_municipality": chosen,
-        "open_consultations": consultations.open_at(timezone.now())
-        .for_listing()
-        .order_by("deadline", "title"),
+        # Read here already: the layout would otherwise count the municipalities again.
+        "show_municipality": len(municipalities) > 1,
     }
+    # The hearings closing first; the page of hearings lists them all. One more is read to
+    # know whether there are more, so the page does not grow with the number of hearings.
+    open_now = consultations.open_at(timezone.now()).for_listing().order_by("deadline", "title")
+    shown = list(open_now[: HOME_HEARINGS + 1])
+    context["open_consultations"] = shown[:HOME_HEARINGS]
+    context["more_open_consultations"] = len(shown) > HOME_HEARINGS
     return render(request, "home.html", context)
 
 

@@ -21,7 +21,7 @@ from .models import (
     Theme,
 )
 from .sdg_filter import PRIORITISED, SdgFilter
-from .search import search_plans
+from .search import plan_search
 from .selectors import current_council_periods
 
 SORT_CHOICES = [
@@ -58,8 +58,10 @@ class PlanFilter(django_filters.FilterSet):
         label=_("Kommune"),
         empty_label=_("Alle kommuner"),
     )
+    # distinct=False: one row per plan already (the default DISTINCT is for to-many fields).
     type = django_filters.MultipleChoiceFilter(
         field_name="plan_type",
+        distinct=False,
         choices=PlanType.choices,
         label=_("Plantype"),
         widget=forms.CheckboxSelectMultiple,
@@ -67,6 +69,7 @@ class PlanFilter(django_filters.FilterSet):
     # The status the public sees (Plan.public_status), as every page shows it.
     status = django_filters.MultipleChoiceFilter(
         field_name="public_status",
+        distinct=False,
         choices=PlanStatus.choices,
         label=_("Status"),
         widget=forms.CheckboxSelectMultiple,
@@ -152,7 +155,10 @@ class PlanFilter(django_filters.FilterSet):
         )
 
     def filter_text(self, queryset, name, value):
-        return search_plans(queryset, value)
+        # Made once: the list and the status counts are both searched.
+        if getattr(self, "_search", None) is None:
+            self._search = plan_search(value)
+        return self._search(queryset)
 
     def filter_sdg(self, queryset, name, value):
         if value == PRIORITISED:
@@ -197,6 +203,18 @@ class PlanFilter(django_filters.FilterSet):
             "-valid_from": ["-valid_from", "title"],
         }.get(sort, ["title"])
         return queryset.order_by(*ordering, "id")
+
+    def qs_ignoring(self, name):
+        """The plans every filter but ``name`` lets through, unordered: what ticking a box of
+        ``name`` would narrow (the counts beside the status boxes)."""
+        queryset = self.queryset.all()
+        if not self.is_bound:
+            return queryset
+        self.errors  # noqa: B018 - validates the form so cleaned_data exists
+        for filter_name, value in self.form.cleaned_data.items():
+            if filter_name != name:
+                queryset = self.filters[filter_name].filter(queryset, value)
+        return queryset
 
     def active_count(self):
         """How many filters narrow the list (sorting does not), for the folded filters' label."""

@@ -27,7 +27,8 @@ def _scalar_fields():
     return [
         plan_field
         for plan_field in Plan._meta.concrete_fields
-        if plan_field.name not in SKIPPED_FIELDS
+        # A generated column (the search vector) is the database's, not kept in the history.
+        if plan_field.name not in SKIPPED_FIELDS and not plan_field.generated
     ]
 
 

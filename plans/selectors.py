@@ -39,6 +39,32 @@ def status_counts(queryset):
     return [(status, label, counts.get(status, 0)) for status, label in PlanStatus.choices]
 
 
+def mark_serving_priority(plans, today=None):
+    """``plans`` (a list) each with ``serves_priority``: linked to a priority SDG of its
+    municipality's current council period, the rule of ``PlanQuerySet.serving_priority_sdgs``.
+
+    Two small queries whatever the number of plans. As a subquery per row in a list's own
+    query, building and compiling it cost more than reading the page's 25 rows.
+    """
+    plans = list(plans)
+    priorities = CouncilPeriod.priority_sdgs.through.objects.filter(
+        councilperiod__municipality_id__in={plan.municipality_id for plan in plans},
+        councilperiod__first_year=current_first_year(
+            OuterRef("councilperiod__municipality_id"), today
+        ),
+    )
+    prioritised = set(priorities.values_list("councilperiod__municipality_id", "sdg_id"))
+    links = Plan.sdgs.through.objects.filter(plan_id__in=[plan.pk for plan in plans])
+    sdgs = {}
+    for plan_id, sdg_id in links.values_list("plan_id", "sdg_id"):
+        sdgs.setdefault(plan_id, []).append(sdg_id)
+    for plan in plans:
+        plan.serves_priority = any(
+            (plan.municipality_id, sdg_id) in prioritised for sdg_id in sdgs.get(plan.pk, ())
+        )
+    return plans
+
+
 def recently_changed_plans(queryset, limit=8):
     return queryset.for_listing().order_by("-updated_at", "title")[:limit]
 
@@ -66,11 +92,12 @@ def plan_for_page(readable_plans, slug):
 
 
 def related_public_plans(plan):
-    """The published plans that implement or replace ``plan``."""
-    related = public_plans().only("title", "slug", "plan_type", "status")
+    """The published plans that implement or replace ``plan``, in one query."""
+    related = public_plans().filter(Q(implements=plan) | Q(replaces=plan)).order_by("title")
+    related = list(related.only("title", "slug", "plan_type", "status", "implements", "replaces"))
     return {
-        "implemented_by": list(related.filter(implements=plan).order_by("title")),
-        "replaced_by": list(related.filter(replaces=plan).order_by("title")),
+        "implemented_by": [other for other in related if other.implements_id == plan.pk],
+        "replaced_by": [other for other in related if other.replaces_id == plan.pk],
     }
 
 

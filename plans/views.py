@@ -7,7 +7,7 @@ from planportal.page_cache import cached_for_anonymous
 
 from .filters import PlanFilter
 from .permissions import plans_readable_by
-from .selectors import status_counts
+from .selectors import mark_serving_priority, status_counts
 
 
 @cached_for_anonymous
@@ -17,19 +17,23 @@ def plan_list(request):
     plans = plans_readable_by(request.user).for_listing()
     several = holds_several_municipalities()
     plan_filter = PlanFilter(request.GET or None, queryset=plans, several_municipalities=several)
-    # Each row is marked if it serves a priority SDG of its municipality, in the page's query.
-    listed = plan_filter.qs.with_priority_mark()
-    page = Paginator(listed, settings.PLANS_PER_PAGE).get_page(request.GET.get("side"))
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
-    without_status = request.GET.copy()
-    without_status.pop("status", None)
-    counted = PlanFilter(without_status or None, queryset=plans).qs
+    counts = status_counts(plan_filter.qs_ignoring("status"))
+    paginator = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE)
+    # Every plan has one status, so the counts hold the total: no COUNT query of its own.
+    chosen = plan_filter.cleaned_value("status")
+    paginator.count = sum(n for status, _label, n in counts if not chosen or status in chosen)
+    page = paginator.get_page(request.GET.get("side"))
+    # Each row is marked if it serves a priority SDG of its municipality.
+    page.object_list = mark_serving_priority(page.object_list)
     context = {
         "filter": plan_filter,
         "page": page,
-        "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-        "status_counts": status_counts(counted),
+        "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2),
+        "status_counts": counts,
         "active_filters": plan_filter.active_count(),
         "oob": bool(request.headers.get("HX-Request")),
+        # Asked once: the layout would otherwise count the municipalities again.
+        "show_municipality": several,
     }
     return render_page_or_part(request, "plans/plan_list.html", "plans/_plan_results.html", context)

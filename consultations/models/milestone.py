@@ -21,6 +21,9 @@ class MilestoneKind(models.TextChoices):
     OTHER = "other", _("Annet")
 
 
+MILESTONE_KIND_LABELS = dict(MilestoneKind.choices)
+
+
 class MilestoneQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(completed_on__isnull=True)
@@ -98,6 +101,10 @@ class Milestone(models.Model):
 
     def __str__(self):
         return f"{self.label} ({self.planned_period})"
+
+    def get_kind_display(self):
+        # Django's own rebuilds a dict of every choice at each call; lists label every step.
+        return MILESTONE_KIND_LABELS.get(self.kind, self.kind)
 
     @property
     def label(self):

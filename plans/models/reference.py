@@ -84,3 +84,10 @@ class Area(models.Model):
 
     def get_absolute_url(self):
         return reverse("area-detail", kwargs={"slug": self.slug})
+
+    def get_kind_display(self):
+        # Django's own rebuilds a dict of every choice at each call; a filter lists every area.
+        return AREA_KIND_LABELS.get(self.kind, self.kind)
+
+
+AREA_KIND_LABELS = dict(Area.Kind.choices)
