@@ -77,10 +77,10 @@ def formset_data(prefix, rows, *, initial=0):
     return data
 
 
-def queries_for(client, url):
+def queries_for(client, url, headers=None):
     """How many queries a GET of ``url`` makes; the page must answer 200."""
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = client.get(url, headers=headers)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries.captured_queries)
 
