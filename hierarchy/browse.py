@@ -14,7 +14,7 @@ Every function takes ``readable``, the plans the user may read.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Q, Subquery, Window
+from django.db.models import Count, Q, Window
 
 from plans.models import Plan
 from plans.sdg_filter import PRIORITISED
@@ -28,10 +28,17 @@ from .tree import (
     nest,
     node_rows,
     visible_rows,
+    with_plans,
     with_priority_mark,
     without_hidden,
 )
-from .tree_parts import hidden_ranges, part_rows, path_and_children, with_ancestors
+from .tree_parts import (
+    hidden_ranges,
+    part_rows,
+    path_and_children,
+    with_ancestors,
+    with_branch,
+)
 
 # The levels /mal/ opens with: the vision (0), the main goals (1) and the goals under them (2).
 TOP_LEVEL = 2
@@ -89,20 +96,22 @@ def _top_nodes(readable, opened, trees):
     under it; only the top levels when ``opened`` is not visible."""
     shown = Q(level__lte=TOP_LEVEL)
     if opened is not None:
-        shown |= Q(pk__in=path_and_children(opened, along=True))
-    nodes = _read(GoalNode.objects.filter(shown, plan__in=readable, **trees))
+        shown |= Q(pk__in=with_branch(opened))
+    nodes = _read(GoalNode.objects.filter(shown, plan__in=readable, **trees), readable)
     if opened is not None and opened not in {node.pk for node in nodes}:
         nodes = [node for node in nodes if node.level <= TOP_LEVEL]
     return nodes
 
 
-def _read(nodes, *related):
-    """``nodes`` as the pages show them, in tree order, without those hidden under a node of a
-    plan the reader may not read (every node above each of them is among them)."""
-    related = ("plan__municipality", *related)
-    return without_hidden(
+def _read(nodes, readable, *related):
+    """``nodes`` as the pages show them, in tree order, with their plans, without those hidden
+    under a node of a plan the reader may not read (every node above each of them is among
+    them). The plans in a query of their own: joined, each of a few hundred rows would build
+    its plan and municipality again."""
+    nodes = without_hidden(
         with_priority_mark(nodes.select_related(*related)).order_by("tree_id", "lft")
     )
+    return with_plans(nodes, readable.filter(pk__in={node.plan_id for node in nodes}))
 
 
 def _page(rows, matched=frozenset()):
@@ -126,7 +135,9 @@ def _matches_page(readable, hidden, trees, criteria):
     matched = {pk for pk, _matches in found}
     nodes = []
     if matched:
-        nodes = _read(GoalNode.objects.filter(pk__in=with_ancestors(matched), plan__in=readable))
+        nodes = _read(
+            GoalNode.objects.filter(pk__in=with_ancestors(matched), plan__in=readable), readable
+        )
     page = _page(part_rows(nodes, readable, hidden), matched)
     page.matches = found[0][1] if found else 0
     return page
@@ -159,14 +170,15 @@ def matching_nodes(readable, hidden, *, municipality=None, plan=None, department
     return nodes.order_by("tree_id", "lft")
 
 
-def _path_and_children(pk, readable, hidden, *related):
+def _path_and_children(pk, readable, *related):
     """The rows from the vision down to the node ``pk`` and of its children, with the node's
     and the children's figures; raises GoalNode.DoesNotExist unless the node is visible."""
-    nodes = GoalNode.objects.filter(pk__in=path_and_children(pk), plan__in=readable)
-    nodes = _read(nodes, *related)
+    tree_id, pks = path_and_children(pk)
+    nodes = GoalNode.objects.filter(pk__in=pks, plan__in=readable)
+    nodes = _read(nodes, readable, *related) if pks else []
     if pk not in {node.pk for node in nodes}:
         raise GoalNode.DoesNotExist
-    return part_rows(nodes, readable, hidden, counted={pk})
+    return part_rows(nodes, readable, hidden_ranges(readable, tree_id=tree_id), counted={pk})
 
 
 @dataclass
@@ -178,8 +190,7 @@ class Branch:
 def branch(pk, readable):
     """The children of the node ``pk``, numbered and rolled up as on the tree page, for opening
     its branch in place. Raises GoalNode.DoesNotExist unless the user may see the node."""
-    tree = Subquery(GoalNode.objects.filter(pk=pk).values("tree_id"))
-    rows = _path_and_children(pk, readable, hidden_ranges(readable, tree_id=tree))
+    rows = _path_and_children(pk, readable)
     row = next(row for row in rows if row.node.pk == pk)
     children = [child for child in rows if child.node.parent_id == pk]
     return Branch(row, nest(children, parent_plan_id=row.node.plan_id))
@@ -207,14 +218,7 @@ class NodePage:
 def node_page(pk, readable):
     """What /mal/<pk>/ shows. Raises GoalNode.DoesNotExist when the user may not see it:
     the node's plan, or the plan of a node above it, is not readable."""
-    tree = Subquery(GoalNode.objects.filter(pk=pk).values("tree_id"))
-    rows = _path_and_children(
-        pk,
-        readable,
-        hidden_ranges(readable, tree_id=tree),
-        "plan__department",
-        "responsible_department",
-    )
+    rows = _path_and_children(pk, readable, "responsible_department")
     children = [row for row in rows if row.node.parent_id == pk]
     thread = [row for row in rows if row.node.parent_id != pk]
     node = thread[-1].node

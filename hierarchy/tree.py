@@ -66,16 +66,22 @@ class TreeRow:
     # open them; how many visible nodes under it were not read.
     closed: bool = False
     unread: int = 0
-    # The roll-up's sums: progress × weight and weight of the measures counted, the statuses
-    # among them, and how many children count (a measure with such children has sub-measures).
+    # The roll-up's sums: progress × weight and weight of the measures counted, how many of
+    # them have each status, and how many children count (a measure with such children has
+    # sub-measures).
     _sum: int = field(default=0, repr=False)
     _weight: int = field(default=0, repr=False)
-    _found: set = field(default_factory=set, repr=False)
+    _found: dict = field(default_factory=dict, repr=False)
     _counting_children: int = field(default=0, repr=False)
 
     @property
     def is_leaf(self):
         return self.child_count == 0
+
+    @property
+    def delayed(self):
+        """How many of the measures counted under (and including) the node are delayed."""
+        return self._found.get(MeasureStatus.DELAYED, 0)
 
     @property
     def has_sub_measures(self):
@@ -206,7 +212,7 @@ def _roll_up(rows, by_pk):
         on_its_own = node.kind == NodeKind.MEASURE and not row._counting_children
         if counts and on_its_own:
             row.measures += 1
-            row._found.add(node.status)
+            row._found[node.status] = row._found.get(node.status, 0) + 1
             if node.progress is not None:
                 row._sum += node.progress * node.weight
                 row._weight += node.weight
@@ -221,7 +227,8 @@ def _roll_up(rows, by_pk):
             parent._sum += row._sum
             parent._weight += row._weight
             parent.measures += row.measures
-            parent._found |= row._found
+            for status, count in row._found.items():
+                parent._found[status] = parent._found.get(status, 0) + count
             parent._counting_children += counts
             if row.served_elsewhere or node.plan_id != parent.node.plan_id:
                 parent.served_elsewhere = True

@@ -41,6 +41,9 @@ class Labels:
     context: str = ""  # "Hører inn under", before a node of another plan shown for context
     match: str = ""  # "Treff", for screen readers before a row that matches the filters
     priority: str = ""  # "Prioritert bærekraftsmål", on a node serving a priority SDG
+    # Functions of a count: "3 tiltak" counted in a goal's progress, "1 forsinket" among them.
+    measures: object = None
+    delayed: object = None
 
 
 # reverse() for every row would cost more than the rest of the row; fill in the pk instead.
@@ -75,6 +78,7 @@ class _Writer:
             f'data-color="success">{escape(labels.priority)}</span>'
         )
         self.plans = {}
+        self.counts = {}
         self.progress_labels = {
             True: escape(labels.progress),
             False: escape(labels.rolled_up),
@@ -128,9 +132,24 @@ class _Writer:
                 f'aria-hidden="true"></progress> <span><span class="ds-sr-only">'
                 f"{self.progress_labels[is_measure]} </span>{progress} %</span></span>"
             )
+        if not is_measure and not row.context and row.measures:
+            meta.append(self.counted(row))
         if meta:
             html += f'<p class="goal-row__meta">{" ".join(meta)}</p>'
         return html + "</div>"
+
+    def counted(self, row):
+        """How many measures a goal's progress counts, and how many of them are delayed."""
+        key = (row.measures, row.delayed)
+        if key not in self.counts:
+            text = f"<span>{escape(self.labels.measures(row.measures))}</span>"
+            if row.delayed:
+                text += (
+                    ' <span class="ds-tag" data-size="sm" data-variant="outline" '
+                    f'data-color="warning">{escape(self.labels.delayed(row.delayed))}</span>'
+                )
+            self.counts[key] = text
+        return self.counts[key]
 
     def children(self, row, title, count):
         """The start of the ``<details>`` that holds a node's children, open; its summary

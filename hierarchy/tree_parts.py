@@ -5,9 +5,9 @@ any HTML is written. The tree page shows the top levels and opens a branch on re
 page a node with its children; they read only the nodes they show and ``part_rows`` asks the
 database for the rest, in one query each:
 
-- ``_seed_unshown``: for each row shown, what lies under it unshown (its subtree's lft ranges
-  less the rows shown under it): how many nodes and children, which measures count and their
-  progress and statuses, summed by a join on those ranges;
+- ``_seed_unshown``: for each row shown, what lies under it unshown, found by the lft ranges of
+  its children that are not shown: how many nodes and children, which measures count, their
+  progress and statuses;
 - ``_places``: each row's place among its siblings of its own plan, or among its plan's top
   nodes, counted over the visible tree with a window function.
 
@@ -50,9 +50,10 @@ def _ints(values):
 
 def _up(pks):
     return (
-        f"WITH RECURSIVE up (id, parent_id) AS ("
-        f"SELECT id, parent_id FROM {TABLE} WHERE id IN ({_ints(pks)}) "
-        f"UNION SELECT node.id, node.parent_id FROM {TABLE} node JOIN up ON node.id = up.parent_id)"
+        f"WITH RECURSIVE up (id, parent_id, tree_id) AS ("
+        f"SELECT id, parent_id, tree_id FROM {TABLE} WHERE id IN ({_ints(pks)}) "
+        f"UNION SELECT node.id, node.parent_id, node.tree_id FROM {TABLE} node "
+        "JOIN up ON node.id = up.parent_id)"
     )
 
 
@@ -62,15 +63,27 @@ def with_ancestors(pks):
     return RawSQL(f"{_up(pks)} SELECT id FROM up", [])
 
 
-def path_and_children(pk, *, along=False):
-    """A subquery for ``pk__in``: the node ``pk``, every node above it and the children of
-    ``pk``, or with ``along`` the children of every node from the vision down to it."""
-    parents = "SELECT id FROM up" if along else _ints([pk])
+def with_branch(pk):
+    """A subquery for ``pk__in``: the node ``pk``, every node above it, and the children of
+    each of them: the tree page with the branch of ``pk`` open."""
     return RawSQL(
         f"{_up([pk])} SELECT id FROM up "
-        f"UNION SELECT id FROM {TABLE} WHERE parent_id IN ({parents})",
+        f"UNION SELECT id FROM {TABLE} WHERE parent_id IN (SELECT id FROM up)",
         [],
     )
+
+
+def path_and_children(pk):
+    """(tree_id, pks): the tree of the node ``pk`` and the pks of the node, every node above it
+    and its children; (None, []) when there is no such node. In a query of its own: inside
+    another, PostgreSQL reads the whole table to join the few rows it finds."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{_up([pk])} SELECT id, tree_id FROM up "
+            f"UNION SELECT id, tree_id FROM {TABLE} WHERE parent_id = {int(pk)}"
+        )
+        found = cursor.fetchall()
+    return (found[0][1] if found else None), [pk for pk, _tree_id in found]
 
 
 def part_rows(nodes, readable, hidden, counted=None):
@@ -94,7 +107,7 @@ def part_rows(nodes, readable, hidden, counted=None):
         by_pk[node.pk] = row
     owners = rows if counted is None else _under(rows, counted)
     _seed_unshown(owners, rows, by_pk, readable, hidden)
-    _number(rows, by_pk, _places(rows, by_pk, readable, hidden))
+    _number(rows, by_pk, _places(rows, by_pk, hidden))
     _roll_up(rows, by_pk)
     for row in rows:
         row.closed = row.child_count > 0 and row.node.pk not in shown_children
@@ -179,19 +192,24 @@ def _seed_unshown(owners, rows, by_pk, readable, hidden):
             row.measures += nodes
             row._sum += total
             row._weight += weight
-            row._found.add(own)
+            row._found[own] = row._found.get(own, 0) + nodes
 
 
+# A row's siblings of its own plan share its parent, shown and so visible, and its plan: each
+# of them is visible. A plan's top nodes, readable since a row of the plan is shown, may lie
+# under a node the reader may not read: ``visible`` leaves those out.
 PLACES_SQL = """
 WITH candidates AS (
-    SELECT node.id AS id, node.tree_id AS tree, node.lft AS lft,
-        CASE WHEN node.plan_id = parent.plan_id THEN node.parent_id ELSE -node.plan_id END AS grp
-    FROM {table} node JOIN {table} parent ON parent.id = node.parent_id
-    WHERE node.plan_id IN ({readable}) AND (
-        (node.plan_id = parent.plan_id AND node.parent_id IN ({parents}))
-        OR (node.plan_id <> parent.plan_id AND node.plan_id IN ({plans})
-            AND node.tree_id IN ({trees}) AND node.lft <= {last}{visible})
-    )
+    SELECT node.id AS id, node.tree_id AS tree, node.lft AS lft, node.parent_id AS grp
+    FROM {table} node WHERE {siblings}
+    UNION ALL
+    SELECT node.id, node.tree_id, node.lft, -node.plan_id
+    FROM {table} node
+    WHERE node.plan_id IN ({plans}) AND node.tree_id IN ({trees}) AND node.lft <= {last}{visible}
+        AND node.parent_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM {table} parent WHERE parent.id = node.parent_id
+            AND parent.plan_id = node.plan_id AND parent.plan_id IN ({plans})
+        )
 ),
 ranked AS (
     SELECT id, ROW_NUMBER() OVER (PARTITION BY tree, grp ORDER BY lft) AS place FROM candidates
@@ -200,11 +218,11 @@ SELECT id, place FROM ranked WHERE id IN ({wanted})
 """
 
 
-def _places(rows, by_pk, readable, hidden):
+def _places(rows, by_pk, hidden):
     """{pk: place} of every row under another, counted as ``tree.Numbering`` counts the tree:
     among its parent's visible children of its own plan, or, for a plan's top node (under a node
     of another plan), among the visible top nodes of its plan before it in the tree."""
-    parents, plans, trees, wanted, last = set(), set(), set(), [], 0
+    parents, plans, trees, wanted, last = {}, set(), set(), [], 0
     for row in rows:
         node = row.node
         parent = by_pk.get(node.parent_id)
@@ -212,27 +230,28 @@ def _places(rows, by_pk, readable, hidden):
             continue
         wanted.append(node.pk)
         if node.plan_id == parent.node.plan_id:
-            parents.add(parent.node.pk)
+            parents.setdefault(node.plan_id, set()).add(parent.node.pk)
         else:
             plans.add(node.plan_id)
             trees.add(node.tree_id)
             last = max(last, node.lft)
     if not wanted:
         return {}
-    readable_sql, readable_params = _readable_sql(readable)
+    siblings = " OR ".join(
+        f"(node.plan_id = {int(plan)} AND node.parent_id IN ({_ints(pks)}))"
+        for plan, pks in sorted(parents.items())
+    )
     sql = PLACES_SQL.format(
         table=TABLE,
-        readable=readable_sql,
-        parents=_ints(parents),
+        siblings=siblings or "1 = 0",
         plans=_ints(plans),
         trees=_ints(trees),
         last=int(last),
-        # A sibling of a row shown hangs under a row shown: only top nodes can be hidden.
         visible=_not_in(hidden, trees),
         wanted=_ints(wanted),
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, readable_params)
+        cursor.execute(sql)
         return dict(cursor.fetchall())
 
 

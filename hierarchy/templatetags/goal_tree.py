@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plans.permissions import plans_readable_by
 
@@ -54,6 +55,12 @@ def _labels():
         context=_("Hører inn under"),
         match=_("Treff"),
         priority=_("Prioritert bærekraftsmål"),
+        measures=lambda count: (
+            ngettext("%(count)s tiltak", "%(count)s tiltak", count) % {"count": count}
+        ),
+        delayed=lambda count: (
+            ngettext("%(count)s forsinket", "%(count)s forsinket", count) % {"count": count}
+        ),
     )
 
 

@@ -27,14 +27,16 @@ def branch_part(client, pk, **headers):
 
 
 def test_the_tree_opens_with_the_vision_main_goals_and_goals_and_their_figures(client, tree):
+    GoalNode.objects.filter(title="Skolemiljøteam").update(status=MeasureStatus.DELAYED)
     response = client.get("/mal/")
     text = text_of(response)
     assert "9 mål og tiltak" in text
     for shown in [
-        "Visjon Et nystemt Bergen Samlet fremdrift 53 %",
-        "1 Hovedmål Bergen for alle Samlet fremdrift 53 %",
+        "Visjon Et nystemt Bergen Samlet fremdrift 53 % 3 tiltak 1 forsinket",
+        "1 Hovedmål Bergen for alle Samlet fremdrift 53 % 3 tiltak 1 forsinket",
         # A closed goal: its progress counted from the three measures under it.
-        "1.1 Delmål En trygg og varm by Samlet fremdrift 53 % Underliggende (1)",
+        "1.1 Delmål En trygg og varm by Samlet fremdrift 53 % 3 tiltak 1 forsinket "
+        "Underliggende (1)",
         "1.2 Delmål Eldre som ressurs",
         "2 Hovedmål Bergen med særpreg",
     ]:
@@ -63,9 +65,8 @@ def test_the_branch_part_holds_only_that_branch(client, tree):
     assert html.startswith('<details class="goal-tree__children" open><summary id="open-')
     text = text_of(response)
     assert text.startswith("Underliggende (1) – En trygg og varm by")
-    assert (
-        "Plan: Skyfritt 1 Strategi Mindre mobbing Samlet fremdrift 53 % Underliggende (3)" in text
-    )
+    strategy_row = "Plan: Skyfritt 1 Strategi Mindre mobbing Samlet fremdrift 53 % 3 tiltak"
+    assert f"{strategy_row} Underliggende (3)" in text
     for elsewhere in ["Et nystemt Bergen", "Bergen for alle", "Eldre som ressurs", "Team Skyfritt"]:
         assert elsewhere not in text
     strategy = node("Mindre mobbing")
@@ -91,8 +92,8 @@ def test_the_link_without_javascript_opens_the_branch_in_the_whole_page(client, 
     assert "<html" in response.content.decode()
     # The path down to the strategy is open, the strategy's measures shown, the rest as before.
     for shown in [
-        "1.1 Delmål En trygg og varm by Samlet fremdrift 53 % Underliggende (1)",
-        "Plan: Skyfritt 1 Strategi Mindre mobbing Samlet fremdrift 53 % Underliggende (3)",
+        "1.1 Delmål En trygg og varm by Samlet fremdrift 53 % 3 tiltak Underliggende (1)",
+        "Plan: Skyfritt 1 Strategi Mindre mobbing Samlet fremdrift 53 % 3 tiltak Underliggende (3)",
         "1.1 Tiltak Team Skyfritt Fullført Fremdrift 100 %",
         "1 Tiltak Skolemiljøteam",
         "1.2 Delmål Eldre som ressurs",
@@ -128,7 +129,7 @@ def test_nothing_of_an_unpublished_plan_is_read_into_the_branches(client, tree, 
 
     text = text_of(client.get("/mal/"))
     assert "9 mål og tiltak" in text
-    assert "1.1 Delmål En trygg og varm by Samlet fremdrift 53 % Underliggende (1)" in text
+    assert "1.1 Delmål En trygg og varm by Samlet fremdrift 53 % 3 tiltak Underliggende (1)" in text
     text = text_of(branch_part(client, safe.pk))
     assert "Hemmelig" not in text and "Utkast" not in text
     assert "Underliggende (1)" in text
@@ -144,7 +145,7 @@ def test_nothing_of_an_unpublished_plan_is_read_into_the_branches(client, tree, 
     # The planner sees the drafts: two branches under the goal, the drafts' measures counted.
     assert "13 mål og tiltak" in text
     # (100 + 20 + 40 + 100 (the sub-measure of the draft measure) + 100) / 5
-    assert "1.1 Delmål En trygg og varm by Samlet fremdrift 72 % Underliggende (2)" in text
+    assert "1.1 Delmål En trygg og varm by Samlet fremdrift 72 % 5 tiltak Underliggende (2)" in text
     assert "Hemmelig strategi" in text_of(branch_part(client, safe.pk))
 
 
