@@ -22,6 +22,7 @@ from plans.selectors import with_priority_period
 
 from .models import GoalNode
 from .report_chart import progress_chart
+from .selectors import nodes_serving_priority_sdgs
 from .tree import (
     TreeRow,
     flat_list,
@@ -103,14 +104,13 @@ def _top_nodes(readable, opened, trees):
     return nodes
 
 
-def _read(nodes, readable, *related):
-    """``nodes`` as the pages show them, in tree order, with their plans, without those hidden
-    under a node of a plan the reader may not read (every node above each of them is among
-    them). The plans in a query of their own: joined, each of a few hundred rows would build
-    its plan and municipality again."""
-    nodes = without_hidden(
-        with_priority_mark(nodes.select_related(*related)).order_by("tree_id", "lft")
-    )
+def _read(nodes, readable, *related, marked=True):
+    """``nodes`` as the pages show them, in tree order, with their plans (and ``marked`` the
+    priority mark), without those hidden under a node of a plan the reader may not read (every
+    node above each of them is among them). The plans in a query of their own: joined, each of
+    a few hundred rows would build its plan and municipality again."""
+    nodes = nodes.select_related(*related).order_by("tree_id", "lft")
+    nodes = without_hidden(with_priority_mark(nodes) if marked else nodes)
     return with_plans(nodes, readable.filter(pk__in={node.plan_id for node in nodes}))
 
 
@@ -170,12 +170,12 @@ def matching_nodes(readable, hidden, *, municipality=None, plan=None, department
     return nodes.order_by("tree_id", "lft")
 
 
-def _path_and_children(pk, readable, *related):
+def _path_and_children(pk, readable, *related, marked=True):
     """The rows from the vision down to the node ``pk`` and of its children, with the node's
     and the children's figures; raises GoalNode.DoesNotExist unless the node is visible."""
     tree_id, pks = path_and_children(pk)
     nodes = GoalNode.objects.filter(pk__in=pks, plan__in=readable)
-    nodes = _read(nodes, readable, *related) if pks else []
+    nodes = _read(nodes, readable, *related, marked=marked) if pks else []
     if pk not in {node.pk for node in nodes}:
         raise GoalNode.DoesNotExist
     return part_rows(nodes, readable, hidden_ranges(readable, tree_id=tree_id), counted={pk})
@@ -218,10 +218,13 @@ class NodePage:
 def node_page(pk, readable):
     """What /mal/<pk>/ shows. Raises GoalNode.DoesNotExist when the user may not see it:
     the node's plan, or the plan of a node above it, is not readable."""
-    rows = _path_and_children(pk, readable, "responsible_department")
+    rows = _path_and_children(pk, readable, "responsible_department", marked=False)
     children = [row for row in rows if row.node.parent_id == pk]
     thread = [row for row in rows if row.node.parent_id != pk]
     node = thread[-1].node
+    contributes_to = list(node.contributes_to.filter(plan__in=readable).select_related("plan"))
+    contributors = list(node.contributors.filter(plan__in=readable).select_related("plan"))
+    _mark_priority([*(row.node for row in children), *contributes_to, *contributors])
     funding = list(node.funding.all()) if node.is_measure else []
     reports = list(node.progress_reports.all()) if node.is_measure else []
     return NodePage(
@@ -229,8 +232,8 @@ def node_page(pk, readable):
         row=thread[-1],
         thread=[(row.node, row.number) for row in thread],
         children=nest(children, parent_plan_id=node.plan_id),
-        contributes_to=flat_list(node_rows(_related(node.contributes_to, readable))),
-        contributors=flat_list(node_rows(_related(node.contributors, readable))),
+        contributes_to=flat_list(node_rows(contributes_to)),
+        contributors=flat_list(node_rows(contributors)),
         sdgs=list(with_priority_period(node.sdgs.all(), node.municipality_id)),
         funding=funding,
         funding_total=sum(year.amount for year in funding),
@@ -239,5 +242,15 @@ def node_page(pk, readable):
     )
 
 
-def _related(nodes, readable):
-    return with_priority_mark(nodes.filter(plan__in=readable)).select_related("plan")
+def _mark_priority(nodes):
+    """Mark ``nodes`` as ``tree.with_priority_mark`` does, in one query for all of them: the
+    mark's SQL takes longer to write than to run, so it is not written into every query."""
+    if not nodes:
+        return
+    marked = set(
+        nodes_serving_priority_sdgs(
+            GoalNode.objects.filter(pk__in={node.pk for node in nodes})
+        ).values_list("pk", flat=True)
+    )
+    for node in nodes:
+        node.serves_priority = node.pk in marked
