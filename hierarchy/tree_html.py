@@ -1,9 +1,10 @@
-"""The goal tree's rows as HTML, written in Python because the tree page may show 20,000.
+"""The goal tree's rows as HTML, written in Python because a page may show thousands of them.
 
 Through the template engine each row cost some 200 µs (4.5 s for 20,000 rows, measured);
 written here it costs a few µs. Django's admin builds its change list rows the same way
-(``admin/templatetags/admin_list.py``). Every text is escaped. The template tag ``goal_rows``
-in ``hierarchy.templatetags.goal_tree`` calls this with labels in the active language.
+(``admin/templatetags/admin_list.py``). Every text is escaped. The template tags ``goal_rows``
+and ``goal_branch`` in ``hierarchy.templatetags.goal_tree`` call this with labels in the active
+language.
 """
 
 from dataclasses import dataclass
@@ -164,7 +165,7 @@ class _Writer:
     def closed(self, row, title):
         """A link that opens a node's children: with htmx it fetches them in place (the
         branch part replaces the link), without JavaScript it is the tree page with the
-        branch open. aria-expanded says a screen reader it opens something here."""
+        branch open. aria-expanded tells a screen reader that it opens something here."""
         pk = row.node.pk
         href = self.open_url.replace(PK, str(pk))
         return (
