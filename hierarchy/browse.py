@@ -46,8 +46,9 @@ TOP_LEVEL = 2
 # ?vis=alle writes every node: up to this many it stays within the page's time (some 300 ms
 # and 1.3 MB of HTML for 2,000 nodes); a larger tree opens a branch at a time.
 OPEN_ALL_LIMIT = 2_000
-# A filter shows its matches with every node above them, the first this many in tree order.
-MATCH_LIMIT = 500
+# A filter shows its matches with every node above them, the first this many in tree order:
+# with the nodes above them a few hundred rows, as the top levels of a 20,000-node tree have.
+MATCH_LIMIT = 200
 
 
 @dataclass
