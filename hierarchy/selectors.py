@@ -5,86 +5,36 @@ above it. A node of a plan the user may not read hides its whole subtree, so the
 never has a hole in it, and numbers and progress are counted over what is shown only.
 Every function takes ``readable``, the plans the user may read
 (``plans.permissions.plans_readable_by``), and reads a fixed number of queries.
+The pages that browse the tree (/mal/, a branch of it, /mal/<id>/) read it in part, in
+``hierarchy.browse``.
 """
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from itertools import groupby
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from plans.models import Plan, PlanType
 from plans.models.priorities import serves_priority_sdg
 from plans.sdg_filter import PRIORITISED
-from plans.selectors import with_priority_period
 
 from . import rules
 from .models import GoalNode, MeasureStatus, NodeKind
-from .report_chart import progress_chart
 from .tree import (
-    Numbering,
-    TreeRow,
-    ancestors_of,
     counts_in_roll_up,
     flat_list,
     nest,
-    node_rows,
     plans_in_tree,
-    red_thread,
     rows_around_plan,
-    tree_rows,
     visible_rows,
-    with_priority_mark,
-    without_hidden,
 )
-
-
-@dataclass
-class GoalTree:
-    municipality: object
-    rows: list  # nested
-
-
-@dataclass
-class TreePage:
-    trees: list = field(default_factory=list)
-    shown: int = 0  # rows on the page
-    matches: int | None = None  # rows that match the filters, None when nothing is filtered
 
 
 def plans_to_filter_by(readable):
     """The readable plans with goals or measures in the tree, for the plan filter."""
     return plans_in_tree(readable).select_related("municipality").order_by("title")
-
-
-def matching_pks(rows, *, plan=None, department=None, sdg=None):
-    """The pks of the rows that pass every filter given.
-
-    A department matches the measures it is responsible for and every node of its plans; an SDG
-    matches the nodes linked to it and the nodes of plans linked to it; ``PRIORITISED`` the
-    nodes linked to a priority SDG of their municipality's current council period.
-    """
-    matches = rows
-    if plan is not None:
-        matches = [row for row in matches if row.node.plan_id == plan.pk]
-    if department is not None:
-        matches = [
-            row
-            for row in matches
-            if department.pk in (row.node.responsible_department_id, row.node.plan.department_id)
-        ]
-    if sdg == PRIORITISED:
-        # The nodes' own SDGs only, as the rows are marked: a plan's SDGs would mark all of it.
-        matches = [row for row in matches if row.node.serves_priority]
-    elif sdg is not None:
-        node_pks = set(
-            GoalNode.sdgs.through.objects.filter(sdg=sdg).values_list("goalnode_id", flat=True)
-        )
-        plan_pks = set(Plan.sdgs.through.objects.filter(sdg=sdg).values_list("plan_id", flat=True))
-        matches = [row for row in matches if _serves_sdg(row, node_pks, plan_pks)]
-    return {row.node.pk for row in matches}
 
 
 def _serves_sdg(row, node_pks, plan_pks):
@@ -124,24 +74,6 @@ def nodes_serving_priority_sdgs(nodes, today=None):
     """The goal nodes among ``nodes`` linked to a priority SDG of their municipality's current
     council period (their own SDGs, as the tree marks them), for counts on other pages."""
     return nodes.filter(serves_priority_sdg(GoalNode.sdgs.through, "goalnode_id", today))
-
-
-def tree_page(readable, *, municipality=None, open_all=False, **criteria):
-    """The tree page: every visible tree, or the matches of ``criteria`` with their ancestors."""
-    rows = shown_rows(readable, municipality)
-    page, matched = TreePage(), set()
-    if any(value is not None for value in criteria.values()):
-        matched = matching_pks(rows, **criteria)
-        keep = ancestors_of(rows, matched)
-        rows = [row for row in rows if row.node.pk in keep]
-        page.matches, open_all = len(matched), True
-    for _municipality, tree in groupby(rows, key=lambda row: row.node.municipality_id):
-        shown = nest(list(tree), open_all=open_all)
-        for row in shown if matched else ():
-            row.match = row.node.pk in matched
-        page.trees.append(GoalTree(shown[0].node.plan.municipality, shown))
-    page.shown = len(rows)
-    return page
 
 
 @dataclass
@@ -229,138 +161,6 @@ def coverage_page(readable, municipality=None, rows=None):
     return sorted(groups.values(), key=lambda group: group.municipality.name)
 
 
-def hidden_ranges(node, readable):
-    """(lft, rght) of the subtrees of ``node``'s tree, up to the end of ``node``'s subtree,
-    hidden under a node of a plan the user may not read; the outermost ones, in tree order.
-
-    One query over the nodes of unreadable plans (drafts, usually few).
-    """
-    ranges = []
-    for lft, rght in (
-        GoalNode.objects.filter(tree_id=node.tree_id, lft__lte=node.rght)
-        .exclude(plan__in=readable)
-        .order_by("lft")
-        .values_list("lft", "rght")
-    ):
-        if not ranges or lft > ranges[-1][1]:
-            ranges.append((lft, rght))
-    return ranges
-
-
-def numbers_around(node, path, children, hidden):
-    """{pk: number} for the nodes of ``path`` (the vision down to ``node``) and ``children``
-    (nodes under ``node``, in tree order), numbered as ``tree.Numbering`` numbers the tree page.
-
-    A node's place is counted in the database, in one query, instead of reading the nodes before
-    it (a plan's top nodes may be thousands): among its parent's children of its own plan, or
-    for a plan's top node, among the top nodes of its plan before it that lie outside the
-    ``hidden`` ranges (``hidden_ranges``). The places of ``node``'s own children follow from the
-    order of ``children``.
-    """
-    counted = list(zip(path[1:], path, strict=False))
-    counted += [(child, node) for child in children if child.plan_id != node.plan_id]
-    places = {}
-    if counted:
-        visible = Q()
-        for lft, rght in hidden:
-            visible &= ~Q(lft__range=(lft, rght))
-        top = ~Q(plan_id=F("parent__plan_id"))
-        places = GoalNode.objects.filter(
-            visible,
-            tree_id=node.tree_id,
-            parent__isnull=False,
-            plan_id__in={each.plan_id for each, _parent in counted},
-            lft__lte=max(each.lft for each, _parent in counted),
-        ).aggregate(
-            **{
-                f"place_{each.pk}": Count(
-                    "pk",
-                    filter=Q(plan_id=each.plan_id, lft__lte=each.lft)
-                    & (Q(parent_id=parent.pk) if each.plan_id == parent.plan_id else top),
-                )
-                for each, parent in counted
-            }
-        )
-    numbers = {path[0].pk: ""}
-    for each, parent in counted:  # the path first, so each one's parent is numbered before it
-        own = each.plan_id == parent.plan_id
-        place = places[f"place_{each.pk}"]
-        numbers[each.pk] = Numbering.number(place, numbers[parent.pk], own=own)
-    own_place = 0
-    for child in children:
-        if child.plan_id == node.plan_id:
-            own_place += 1
-            numbers[child.pk] = Numbering.number(own_place, numbers[node.pk], own=True)
-    return numbers
-
-
-@dataclass
-class NodePage:
-    node: GoalNode
-    row: TreeRow  # the node with the progress rolled up from the measures under it
-    thread: list  # [(node, number)] from the vision down to the node
-    children: list  # TreeRows, nested
-    contributes_to: list
-    contributors: list
-    sdgs: list  # each with its priority_period (plans.selectors.with_priority_period)
-    funding: list
-    funding_total: int
-    reports: list = field(default_factory=list)  # the measure's reports, the latest first
-    chart: object = None  # hierarchy.report_chart.Chart of the reports, or None
-
-    @property
-    def number(self):
-        return self.thread[-1][1]
-
-
-def node_page(pk, readable):
-    """What /mal/<pk>/ shows. Raises GoalNode.DoesNotExist when the user may not see it:
-    the node's plan, or the plan of a node above it, is not readable."""
-    node = GoalNode.objects.select_related(
-        "plan__municipality", "plan__department", "responsible_department"
-    ).get(pk=pk, plan__in=readable)
-    thread = red_thread(node)
-    hidden = hidden_ranges(node, readable)
-    if any(lft <= node.lft <= rght for lft, rght in hidden):  # under a node of an unreadable plan
-        raise GoalNode.DoesNotExist
-    # Everything under the node counts in its progress; only the children are shown, so only
-    # their plans are read (a vision's subtree is the whole tree).
-    subtree = with_priority_mark(node.get_descendants(include_self=True).filter(plan__in=readable))
-    rows = tree_rows(without_hidden(subtree, roots={node.pk}))
-    children = [row for row in rows if row.depth == 1]
-    numbers = numbers_around(node, thread, [row.node for row in children], hidden)
-    plans = Plan.objects.in_bulk({row.node.plan_id for row in children})
-    for row in children:
-        row.node.plan = plans[row.node.plan_id]
-    funding = list(node.funding.all()) if node.is_measure else []
-    reports = list(node.progress_reports.all()) if node.is_measure else []
-    return NodePage(
-        node=node,
-        row=rows[0],
-        thread=[(above, numbers[above.pk]) for above in thread],
-        children=nest(children, numbers=numbers, parent_plan_id=node.plan_id),
-        contributes_to=flat_list(
-            node_rows(
-                with_priority_mark(node.contributes_to.filter(plan__in=readable)).select_related(
-                    "plan"
-                )
-            )
-        ),
-        contributors=flat_list(
-            node_rows(
-                with_priority_mark(node.contributors.filter(plan__in=readable)).select_related(
-                    "plan"
-                )
-            )
-        ),
-        sdgs=list(with_priority_period(node.sdgs.all(), node.municipality_id)),
-        funding=funding,
-        funding_total=sum(year.amount for year in funding),
-        reports=reports,
-        chart=progress_chart(reports),
-    )
-
-
 def plan_part(plan, readable):
     """The plan's part of the tree as nested TreeRows, each part under the node of another plan it
     hangs under (marked ``context``), with the numbers and progress of the tree page.
@@ -385,7 +185,7 @@ def plan_part(plan, readable):
         part_of[row.node.pk] = part
     shown = []
     for key, part in parts.items():
-        nest(part, open_all=True)
+        nest(part)
         if key is not None:
             part[0].context = True
         shown.extend(part)

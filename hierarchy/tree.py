@@ -1,10 +1,12 @@
 """The one reader of the goal tree: rows, numbering, roll-up, ancestors, descendants, nesting.
 
 Everything here works on nodes read in tree order (``tree_id, lft``) in one query, and walks
-them in Python; no per-node method that queries is called. This module is where the rest of
-the code meets django-mptt's ``lft``/``rght`` fields, so they stay in one place. The pages, the
-workspace and the reports read the tree through it; page-shaped reads are in
-``hierarchy.selectors`` and ``hierarchy.workspace_tree``, the HTML in ``hierarchy.tree_html``.
+them in Python; no per-node method that queries is called. This module, with
+``hierarchy.tree_parts`` (a tree read in part, the rest counted by the database), is where the
+rest of the code meets django-mptt's ``lft``/``rght`` fields, so they stay in one place. The
+pages, the workspace and the reports read the tree through it; page-shaped reads are in
+``hierarchy.selectors``, ``hierarchy.browse`` and ``hierarchy.workspace_tree``, the HTML in
+``hierarchy.tree_html``.
 
 Who sees what: a node is shown when the user may read its plan *and* the plan of every node
 above it. A node of a plan the user may not read hides its whole subtree, so the tree shown
@@ -49,7 +51,6 @@ class TreeRow:
     opens: bool = False
     closes: int = 0
     shown_children: int = 0
-    open: bool = False
     # The first of a plan's nodes under a node of another plan (or the root): the plan is named
     # here once for the group, so its numbers are not read as the parent plan's.
     starts_plan: bool = False
@@ -61,18 +62,31 @@ class TreeRow:
     last_sibling: bool = False  # it cannot move down
     can_add_under: bool = False  # something of the plan may be added under it
     children: list | None = None  # the plan's rows under it, in the workspace outline
+    # Set by tree_parts.part_rows: the node has children that were not read, so a page offers to
+    # open them; how many visible nodes under it were not read.
+    closed: bool = False
+    unread: int = 0
+    # The roll-up's sums: progress × weight and weight of the measures counted, how many of
+    # them have each status, and how many children count (a measure with such children has
+    # sub-measures).
     _sum: int = field(default=0, repr=False)
     _weight: int = field(default=0, repr=False)
-    _statuses: list | None = field(default=None, repr=False)  # of the sub-measures that count
+    _found: dict = field(default_factory=dict, repr=False)
+    _counting_children: int = field(default=0, repr=False)
 
     @property
     def is_leaf(self):
         return self.child_count == 0
 
     @property
+    def delayed(self):
+        """How many of the measures counted under (and including) the node are delayed."""
+        return self._found.get(MeasureStatus.DELAYED, 0)
+
+    @property
     def has_sub_measures(self):
         """A measure followed up through its sub-measures (see ``_roll_up``)."""
-        return self._statuses is not None
+        return self.node.kind == NodeKind.MEASURE and self._counting_children > 0
 
     def get_status_display(self):
         return MeasureStatus(self.status).label if self.status else ""
@@ -178,33 +192,44 @@ def combined_status(statuses):
 def _roll_up(rows, by_pk):
     """Progress (weighted by the measures' weights) and status up the tree.
 
-    The sub-measure rule: a measure with sub-measures that count in the roll-up shows their
-    roll-up, both progress and status (``combined_status``); its own reports are kept and shown
-    in its history but do not drive what it shows. The sub-measures are the parts the work is
-    done and reported in, and the measure is done when they are: showing the measure's own
-    status beside its sub-measures' progress put "Fullført" beside 25 %, and two numbers for
-    one measure would let the goals above count something the parts do not say. Without such
-    sub-measures (none, or all cancelled) a measure shows its own status and progress.
+    What counts are the measures followed up on their own: not cancelled, and without a
+    sub-measure that counts. A goal shows the weighted mean of those under it, and so does a
+    measure with sub-measures, with their combined status (``combined_status``): its own
+    reports are kept and shown in its history but do not drive what it shows. The sub-measures
+    are the parts the work is done and reported in, and the measure is done when they are:
+    showing the measure's own status beside its sub-measures' progress put "Fullført" beside
+    25 %, and two numbers for one measure would let the goals above count something the parts
+    do not say. Without such sub-measures (none, or all cancelled) a measure shows its own.
+
+    The rule is over a set of measures, not a walk, so the database can count it for a subtree
+    that is not read (``tree_parts``): a row may come seeded with the figures of its unread
+    descendants, and the walk adds the rows read.
     """
     # Children come after their parent in tree order, so walking backwards sees them first.
     for row in reversed(rows):
         node = row.node
-        if node.kind == NodeKind.MEASURE and row._statuses is None:
+        counts = counts_in_roll_up(node)
+        on_its_own = node.kind == NodeKind.MEASURE and not row._counting_children
+        if counts and on_its_own:
+            row.measures += 1
+            row._found[node.status] = row._found.get(node.status, 0) + 1
+            if node.progress is not None:
+                row._sum += node.progress * node.weight
+                row._weight += node.weight
+        if on_its_own:
             row.progress, row.status = node.progress, node.status
-            if counts_in_roll_up(node) and node.progress is not None:
-                row._sum, row._weight = node.progress * node.weight, node.weight
-            row.measures = 1 if counts_in_roll_up(node) else 0
         else:
             row.progress = round(row._sum / row._weight) if row._weight else None
             if node.kind == NodeKind.MEASURE:
-                row.status = combined_status(row._statuses)
+                row.status = combined_status(row._found)
         parent = by_pk.get(node.parent_id)
         if parent is not None:
             parent._sum += row._sum
             parent._weight += row._weight
             parent.measures += row.measures
-            if parent.node.kind == NodeKind.MEASURE and counts_in_roll_up(node):
-                parent._statuses = [*(parent._statuses or []), row.status]
+            for status, count in row._found.items():
+                parent._found[status] = parent._found.get(status, 0) + count
+            parent._counting_children += counts
             if row.served_elsewhere or node.plan_id != parent.node.plan_id:
                 parent.served_elsewhere = True
 
@@ -232,15 +257,6 @@ def descendants_of(rows, pk):
         elif row.node.pk == pk:
             depth = row.depth
     return below
-
-
-def red_thread(node):
-    """The path from the vision down to ``node``, in one query."""
-    return list(node.get_ancestors(include_self=True).select_related("plan", "plan__municipality"))
-
-
-# The tree page opens the vision and the main goals; the rest opens on request.
-OPEN_DEPTH = 2
 
 
 def plans_in_tree(readable):
@@ -340,20 +356,16 @@ def _covered(spans, bounds):
     return [(tree_id, *bounds(group)) for tree_id, group in trees.items()]
 
 
-def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH, numbers=None, parent_plan_id=None):
+def nest(rows, *, parent_plan_id=None):
     """``rows`` (tree order, each one's parent shown before it) marked for nested lists.
 
     Each row is told whether a nested list opens below it and how many lists close after it,
     so the tree is written from the flat list in one loop; and whether it starts a group of
-    its plan's nodes under a node of another plan. ``numbers`` ({pk: number}) overrides the
-    rows' own; ``parent_plan_id`` is the plan of the node the top rows hang under.
-    Returns ``rows``.
+    its plan's nodes under a node of another plan. ``parent_plan_id`` is the plan of the node
+    the top rows hang under. Returns ``rows``.
     """
     if not rows:
         return rows
-    if numbers:
-        for row in rows:
-            row.number = numbers.get(row.node.pk, row.number)
     base = rows[0].depth
     # Per open list: the plan of the node it hangs under, and of the last row in it.
     stack, lists = [], [[parent_plan_id, None]]
@@ -373,7 +385,6 @@ def nest(rows, *, open_all=False, open_depth=OPEN_DEPTH, numbers=None, parent_pl
         lists.append([plan_id, None])
     for row, following in zip(rows, [*rows[1:], None], strict=True):
         row.closes = 0 if row.opens else row.depth - (following.depth if following else base)
-        row.open = open_all or row.depth - base < open_depth
     return rows
 
 

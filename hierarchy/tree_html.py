@@ -1,9 +1,10 @@
-"""The goal tree's rows as HTML, written in Python because the tree page may show 20,000.
+"""The goal tree's rows as HTML, written in Python because a page may show thousands of them.
 
 Through the template engine each row cost some 200 µs (4.5 s for 20,000 rows, measured);
 written here it costs a few µs. Django's admin builds its change list rows the same way
-(``admin/templatetags/admin_list.py``). Every text is escaped. The template tag ``goal_rows``
-in ``hierarchy.templatetags.goal_tree`` calls this with labels in the active language.
+(``admin/templatetags/admin_list.py``). Every text is escaped. The template tags ``goal_rows``
+and ``goal_branch`` in ``hierarchy.templatetags.goal_tree`` call this with labels in the active
+language.
 """
 
 from dataclasses import dataclass
@@ -41,20 +42,28 @@ class Labels:
     context: str = ""  # "Hører inn under", before a node of another plan shown for context
     match: str = ""  # "Treff", for screen readers before a row that matches the filters
     priority: str = ""  # "Prioritert bærekraftsmål", on a node serving a priority SDG
+    # Functions of a count: "3 tiltak" counted in a goal's progress, "1 forsinket" among them.
+    measures: object = None
+    delayed: object = None
 
 
-def _node_url_pattern():
-    # reverse() for every row would cost more than the rest of the row; fill in the pk instead.
-    placeholder = "987654321"
-    return reverse("hierarchy:node-detail", kwargs={"pk": placeholder}).replace(placeholder, "{}")
+# reverse() for every row would cost more than the rest of the row; fill in the pk instead.
+PK = "987654321"
+
+
+def _url_pattern(name):
+    return reverse(name, kwargs={"pk": PK}).replace(PK, "{}")
 
 
 class _Writer:
     """Writes rows; tags and plan links that repeat from row to row are written once."""
 
-    def __init__(self, labels, show_plan):
+    def __init__(self, labels, show_plan, open_url=None):
         self.labels, self.show_plan = labels, show_plan
-        self.node_url = _node_url_pattern()
+        self.node_url = _url_pattern("hierarchy:node-detail")
+        self.branch_url = _url_pattern("hierarchy:branch")
+        # The tree page with the branch open, for a browser without JavaScript (PK for the pk).
+        self.open_url = escape(open_url or f"{reverse('hierarchy:tree')}?apne={PK}#open-{PK}")
         self.kinds = {
             kind: f'<span class="ds-tag" data-size="sm" data-color="{KIND_COLOURS[kind]}">'
             f"{escape(str(label))}</span>"
@@ -70,6 +79,7 @@ class _Writer:
             f'data-color="success">{escape(labels.priority)}</span>'
         )
         self.plans = {}
+        self.counts = {}
         self.progress_labels = {
             True: escape(labels.progress),
             False: escape(labels.rolled_up),
@@ -123,33 +133,78 @@ class _Writer:
                 f'aria-hidden="true"></progress> <span><span class="ds-sr-only">'
                 f"{self.progress_labels[is_measure]} </span>{progress} %</span></span>"
             )
+        if not is_measure and not row.context and row.measures:
+            meta.append(self.counted(row))
         if meta:
             html += f'<p class="goal-row__meta">{" ".join(meta)}</p>'
         return html + "</div>"
 
+    def counted(self, row):
+        """How many measures a goal's progress counts, and how many of them are delayed."""
+        key = (row.measures, row.delayed)
+        if key not in self.counts:
+            text = f"<span>{escape(self.labels.measures(row.measures))}</span>"
+            if row.delayed:
+                text += (
+                    ' <span class="ds-tag" data-size="sm" data-variant="outline" '
+                    f'data-color="warning">{escape(self.labels.delayed(row.delayed))}</span>'
+                )
+            self.counts[key] = text
+        return self.counts[key]
 
-def rows_html(rows, labels, *, collapsible=True, show_plan=True):
+    def children(self, row, title, count):
+        """The start of the ``<details>`` that holds a node's children, open; its summary
+        takes the place, and the id, of the link that opened it (``closed``), so htmx keeps
+        the focus on it."""
+        return (
+            f'<details class="goal-tree__children" open><summary id="open-{row.node.pk}">'
+            f'{escape(self.labels.below)} ({count})<span class="ds-sr-only"> – {title}</span>'
+            '</summary><ul class="goal-tree__list">'
+        )
+
+    def closed(self, row, title):
+        """A link that opens a node's children: with htmx it fetches them in place (the
+        branch part replaces the link), without JavaScript it is the tree page with the
+        branch open. aria-expanded tells a screen reader that it opens something here."""
+        pk = row.node.pk
+        href = self.open_url.replace(PK, str(pk))
+        return (
+            f'<a class="goal-tree__opener" id="open-{pk}" href="{href}"'
+            f' data-hx-get="{self.branch_url.format(pk)}" data-hx-target="this"'
+            f' data-hx-swap="outerHTML" aria-expanded="false">{escape(self.labels.below)}'
+            f' ({row.child_count})<span class="ds-sr-only"> – {title}</span></a>'
+        )
+
+
+def rows_html(rows, labels, *, collapsible=True, show_plan=True, open_url=None):
     """``rows`` (TreeRows) as the ``<li>`` elements of a list, nested as ``nest`` marked them.
 
-    With ``collapsible`` each node's children sit in a ``<details>`` that opens by keyboard
-    and without JavaScript; otherwise they are a plain nested list.
+    With ``collapsible`` each node's children sit in a ``<details>`` that closes and opens by
+    keyboard and without JavaScript, and a ``closed`` row (children not read) has a link that
+    opens them (``open_url``: the tree page's address for it, with ``PK`` for the node's pk);
+    otherwise they are a plain nested list.
     """
     end = "</ul></details></li>" if collapsible else "</ul></li>"
-    below = escape(labels.below)
-    writer, parts = _Writer(labels, show_plan), []
+    writer, parts = _Writer(labels, show_plan, open_url), []
     for row in rows:
         title = escape(row.node.title)
         parts.append(writer.row(row, title))
         if row.opens and collapsible:
-            parts.append(
-                f'<details class="goal-tree__children"{" open" if row.open else ""}>'
-                f"<summary>{below} ({row.shown_children})"
-                f'<span class="ds-sr-only"> – {title}</span></summary>'
-                '<ul class="goal-tree__list">'
-            )
+            parts.append(writer.children(row, title, row.shown_children))
         elif row.opens:
             parts.append('<ul class="goal-tree__list">')
         else:
+            if row.closed and collapsible:
+                parts.append(writer.closed(row, title))
             parts.append("</li>")
         parts.append(end * row.closes)
     return mark_safe("\n".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def branch_html(row, children, labels, *, open_url=None):
+    """The children of ``row`` (nested TreeRows) in the ``<details>`` that replaces the link
+    that opened them (``_Writer.closed``)."""
+    writer = _Writer(labels, show_plan=True, open_url=open_url)
+    start = writer.children(row, escape(row.node.title), row.child_count)
+    rows = rows_html(children, labels, open_url=open_url)
+    return mark_safe(f"{start}{rows}</ul></details>")  # noqa: S308 - escaped by the writer

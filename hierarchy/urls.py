@@ -9,4 +9,5 @@ urlpatterns = [
     path("dekning/", views.coverage, name="coverage"),
     path("oppfolging/", views.follow_up, name="follow-up"),
     path("<int:pk>/", views.node_detail, name="node-detail"),
+    path("<int:pk>/grener/", views.branch, name="branch"),
 ]

@@ -78,18 +78,18 @@ def formset_data(prefix, rows, *, initial=0):
     return data
 
 
-def rendered(client, url, data=None):
+def rendered(client, url, data=None, headers=None):
     """GET ``url`` rendered by its view, with the context it was rendered with, not served
     from the page cache (planportal.page_cache)."""
     caches["default"].clear()
-    return client.get(url, data)
+    return client.get(url, data, headers=headers)
 
 
-def queries_for(client, url):
+def queries_for(client, url, headers=None):
     """How many queries a GET of ``url`` makes when rendered (reading the data's version
     included); the page must answer 200."""
     with CaptureQueriesContext(connection) as queries:
-        response = rendered(client, url)
+        response = rendered(client, url, headers=headers)
     assert response.status_code == 200, (url, response.status_code)
     return len(queries.captured_queries)
 

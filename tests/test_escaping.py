@@ -200,8 +200,9 @@ def test_public_pages_show_typed_text_as_text(client, world, page):
     assert_typed_text_intact(html_texts(response.content), world["hostile"], required)
 
 
-@pytest.mark.parametrize("path", ["/planer/", "/mal/"])
+@pytest.mark.parametrize("path", ["/planer/", "/mal/?vis=alle", "/mal/{goal}/grener/"])
 def test_htmx_parts_show_typed_text_as_text(client, world, path):
+    path = path.format(goal=world["strategy"].parent_id)
     response = client.get(path, headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert_typed_text_intact(html_texts(response.content), world["hostile"], {"plan"})

@@ -121,6 +121,9 @@ class GoalNode(MPTTModel):
     class Meta:
         verbose_name = _("mål eller tiltak")
         verbose_name_plural = _("måltre")
+        # Tree order, and the lft ranges the tree pages count what lies under a node by
+        # (hierarchy.tree_parts); django-mptt indexes tree_id alone.
+        indexes = [models.Index(fields=["tree_id", "lft"], name="goalnode_tree_order")]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(parent__isnull=True) & Q(kind=NodeKind.VISION))

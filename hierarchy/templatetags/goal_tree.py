@@ -6,13 +6,16 @@ hierarchy to plans only).
 """
 
 from django import template
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plans.permissions import plans_readable_by
 
 from ..selectors import plan_part
-from ..tree_html import KIND_COLOURS, STATUS_COLOURS, Labels, rows_html
+from ..tree_html import KIND_COLOURS, PK, STATUS_COLOURS, Labels, branch_html, rows_html
 
 register = template.Library()
 
@@ -42,10 +45,8 @@ def plan_goal_tree(context, plan):
     return {"plan": plan, "rows": plan_part(plan, readable)}
 
 
-@register.simple_tag
-def goal_rows(rows, collapsible=True, show_plan=True):
-    """The ``<li>`` rows of a goal tree list (TreeRows from ``hierarchy.tree``)."""
-    labels = Labels(
+def _labels():
+    return Labels(
         plan=_("Plan:"),
         progress=_("Fremdrift"),
         rolled_up=_("Samlet fremdrift"),
@@ -54,5 +55,38 @@ def goal_rows(rows, collapsible=True, show_plan=True):
         context=_("Hører inn under"),
         match=_("Treff"),
         priority=_("Prioritert bærekraftsmål"),
+        measures=lambda count: (
+            ngettext("%(count)s tiltak", "%(count)s tiltak", count) % {"count": count}
+        ),
+        delayed=lambda count: (
+            ngettext("%(count)s forsinket", "%(count)s forsinket", count) % {"count": count}
+        ),
     )
-    return rows_html(rows, labels, collapsible=collapsible, show_plan=show_plan)
+
+
+def _open_url(request):
+    """The tree page with a branch open (``PK`` for its pk), keeping the tree page's other
+    choices (the municipality) when it is the tree page that links there."""
+    query = QueryDict(mutable=True)
+    tree = reverse("hierarchy:tree")
+    if request is not None and request.path == tree:
+        query = request.GET.copy()
+        for name in ("apne", "vis"):
+            query.pop(name, None)
+    query["apne"] = PK
+    return f"{tree}?{query.urlencode()}#open-{PK}"
+
+
+@register.simple_tag(takes_context=True)
+def goal_rows(context, rows, collapsible=True, show_plan=True):
+    """The ``<li>`` rows of a goal tree list (TreeRows from ``hierarchy.tree``)."""
+    open_url = _open_url(context.get("request"))
+    return rows_html(
+        rows, _labels(), collapsible=collapsible, show_plan=show_plan, open_url=open_url
+    )
+
+
+@register.simple_tag(takes_context=True)
+def goal_branch(context, branch):
+    """A node's children, opened in place of the link to them (``hierarchy.browse.branch``)."""
+    return branch_html(branch.row, branch.children, _labels(), open_url=_open_url(None))

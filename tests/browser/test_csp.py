@@ -118,6 +118,17 @@ def test_htmx_filter_has_no_violations(page, violations, demo_data):
     violations.assert_none("the htmx filter, unticked")
 
 
+def test_htmx_branch_of_the_goal_tree_has_no_violations(page, violations, demo_data):
+    page.goto("/mal/")
+    opener = page.locator("a.goal-tree__opener").first
+    name = opener.get_attribute("id")
+    opener.click()
+    # htmx fetched the branch and put it in place of the link, under the link's id.
+    expect(page.locator(f"summary#{name}")).to_be_focused()
+    page.wait_for_load_state("networkidle")
+    violations.assert_none("a branch of the goal tree opened with htmx")
+
+
 def test_lockout_page_has_no_violations(page, violations):
     user = UserFactory(username="planlegger")
     user.set_password(PASSWORD)

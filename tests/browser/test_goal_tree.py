@@ -61,6 +61,7 @@ def test_goal_tree_pages_pass_axe(page, tree):
     for path in [
         "/mal/",
         "/mal/?vis=alle",
+        f"/mal/?apne={tree['strategy'].pk}",
         f"/mal/?plan={tree['temaplan'].slug}",
         tree["measure"].get_absolute_url(),
         tree["strategy"].get_absolute_url(),
@@ -71,30 +72,53 @@ def test_goal_tree_pages_pass_axe(page, tree):
         assert_accessible(page)
 
 
-def test_a_level_opens_and_closes_by_keyboard(page, tree):
-    page.goto("/mal/")
-    summary = page.locator("summary", has_text="En trygg og varm by")
-    details = summary.locator("xpath=..")
-    child = page.get_by_role("link", name="Mindre mobbing")
-    expect(details).not_to_have_attribute("open", "")
-    expect(child).to_be_hidden()
-
+def tab_to(page, locator):
     for _ in range(80):
         page.keyboard.press("Tab")
-        if summary.evaluate("element => element === document.activeElement"):
-            break
-    else:
-        raise AssertionError("Could not reach the summary with the Tab key")
+        if locator.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Could not reach {locator} with the Tab key")
 
-    page.keyboard.press("Enter")
-    expect(details).to_have_attribute("open", "")
-    expect(child).to_be_visible()
-    assert summary.evaluate("element => element.parentElement.open") is True
 
-    page.keyboard.press("Enter")
-    expect(details).not_to_have_attribute("open", "")
-    expect(child).to_be_hidden()
+def test_a_branch_opens_in_place_by_click_and_by_keyboard(page, tree):
+    page.goto("/mal/")
+    goal = page.get_by_role("link", name="Underliggende (1) – En trygg og varm by")
+    expect(goal).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Mindre mobbing", exact=True)).to_have_count(0)
+
+    # A click fetches the goal's children in place; the focus moves to what opened them.
+    goal.click()
+    summary = page.locator("summary", has_text="Underliggende (1) – En trygg og varm by")
     expect(summary).to_be_focused()
+    expect(page.get_by_role("link", name="Mindre mobbing", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/mal/$"))
+    assert_accessible(page)
+
+    # By keyboard: Enter on the strategy's link opens its measures, Enter again closes them.
+    strategy = page.get_by_role("link", name="Underliggende (2) – Mindre mobbing")
+    tab_to(page, strategy)
+    page.keyboard.press("Enter")
+    summary = page.locator("summary", has_text="Underliggende (2) – Mindre mobbing")
+    expect(summary).to_be_focused()
+    measure = page.get_by_role("link", name="Skolemiljøteam i alle bydeler")
+    expect(measure).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(measure).to_be_hidden()
+    expect(summary).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(measure).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_branch_opens_without_javascript(page_without_js, tree):
+    page = page_without_js
+    page.goto("/mal/")
+    page.get_by_role("link", name="Underliggende (1) – En trygg og varm by").click()
+    expect(page).to_have_url(re.compile(r"/mal/\?apne=\d+#open-\d+$"))
+    expect(page.get_by_role("link", name="Mindre mobbing", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Underliggende (2) – Mindre mobbing").click()
+    expect(page.get_by_role("link", name="Skolemiljøteam i alle bydeler")).to_be_visible()
+    expect(page.locator("summary", has_text="– Mindre mobbing")).to_be_visible()
 
 
 def test_filter_by_plan_updates_the_tree_in_place(page, tree):

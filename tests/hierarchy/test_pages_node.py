@@ -122,7 +122,7 @@ def test_node_numbers_skip_hidden_siblings_as_the_tree_page_does(client, tree, k
     GoalNode.objects.create(plan=draft, parent=for_all, kind=NodeKind.GOAL, title="Skjult")
     GoalNode.objects.create(plan=kps, parent=for_all, kind=NodeKind.GOAL, title="Siste")
 
-    tree_text = text_of(client.get("/mal/"))
+    tree_text = text_of(client.get("/mal/?vis=alle"))
     assert "1.3 Delmål Siste" in tree_text
     for each in GoalNode.objects.exclude(plan=draft).exclude(kind=NodeKind.VISION):
         html = client.get(each.get_absolute_url()).content.decode()
@@ -152,5 +152,5 @@ def test_node_page_reads_a_fixed_number_of_queries(client, sized_tree):
     sized_tree(2_000)
     large = [queries_for(client, node(title).get_absolute_url()) for title in pages]
     assert large == small
-    assert max(small[:2]) <= 10
-    assert small[2] <= 11  # a measure's page reads its reports too
+    assert max(small[:2]) <= 11  # with the data's version (page cache)
+    assert small[2] <= 12  # a measure's page reads its reports too
