@@ -33,7 +33,7 @@ from plans.models import (
     PlanstrategiDecision,
     PlanType,
 )
-from plans.search import search_plans
+from plans.search import plan_search
 from tests.hierarchy.tree_checks import mptt_problems, rule_problems
 
 from .municipality import FULL, generate
@@ -99,8 +99,8 @@ def test_hearings_are_open_coming_and_closed_with_input_on_an_open_one(small):
 
 
 def test_the_search_has_words_to_find(small):
-    assert search_plans(Plan.objects.all(), "skole").exists()
-    assert search_plans(Plan.objects.all(), "klima").exists()
+    assert plan_search("skole")(Plan.objects.all()).exists()
+    assert plan_search("klima")(Plan.objects.all()).exists()
 
 
 @pytest.mark.parametrize(
