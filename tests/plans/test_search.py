@@ -2,9 +2,9 @@
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from plans.models import Plan, PlanType
+from plans.search import plan_search
 
 pytestmark = pytest.mark.django_db
 
@@ -55,17 +55,17 @@ def test_plans_written_in_bulk_or_changed_are_found_by_their_new_words(client, b
 
 
 @postgresql_only
-def test_the_search_can_be_answered_from_its_indexes(client, make_plan):
-    """With a sequential scan ruled out, PostgreSQL reads the matches from the GIN index on
-    the search vector and the trigram index on the title, combined: the search's condition
-    matches the indexed expressions (a small table is otherwise read whole, which is cheaper)."""
+def test_the_search_can_be_answered_from_its_indexes(make_plan):
+    """Told to use indexes, PostgreSQL reads the matches from the GIN index on the search vector
+    and the trigram index on the title, combined: the search's condition is on the indexed
+    expressions. (A table of a few hundred plans is cheaper to read whole, and is.)"""
     make_plan(title="Skolebruksplan", summary="Nye skoler.")
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/planer/", {"q": "skole"})
-    listing = next(q["sql"] for q in queries if q["sql"].startswith('SELECT "plans_plan"."id"'))
+    searched = plan_search("skole")(Plan.objects.order_by()).values("pk")
+    sql, params = searched.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {listing}")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on plan_search_vector" in plan, plan
     assert "Bitmap Index Scan on plan_title_trigram" in plan, plan
