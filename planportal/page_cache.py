@@ -65,15 +65,16 @@ def _is_marked(request):
 
 
 def _code_version():
-    """A checksum of the code, templates and translations, so that a new release never
-    serves a page kept by the one before from a shared cache."""
+    """A checksum of the code, templates, translations and stylesheets (the reports' PDFs
+    embed the print stylesheet), so that a new release never serves a page or report kept by
+    the one before from a shared cache."""
     root = Path(settings.BASE_DIR)
     apps = ("planportal", "plans", "hierarchy", "consultations", "reports", "templates")
     files = [path for app in apps for path in (root / app).rglob("*.*") if path.is_file()]
-    files += list((root / "locale").rglob("*.mo"))
+    files += list((root / "locale").rglob("*.mo")) + list((root / "static/css").glob("*.css"))
     digest = hashlib.sha256()
     for path in sorted(files):
-        if path.suffix in {".py", ".html", ".txt", ".xml", ".mo"}:
+        if path.suffix in {".py", ".html", ".txt", ".xml", ".mo", ".css"}:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
