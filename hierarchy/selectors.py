@@ -37,11 +37,6 @@ def plans_to_filter_by(readable):
     return plans_in_tree(readable).select_related("municipality").order_by("title")
 
 
-def _serves_sdg(row, node_pks, plan_pks):
-    """The SDG rule of the tree's filter: the node is linked to it, or its plan is."""
-    return row.node.pk in node_pks or row.node.plan_id in plan_pks
-
-
 def shown_rows(readable, municipality=None):
     """The tree rows a reader of ``readable`` sees, of every municipality or ``municipality``'s.
 
@@ -53,19 +48,19 @@ def shown_rows(readable, municipality=None):
 
 def sdg_node_counts(readable, municipality=None, rows=None):
     """{SDG number, or ``PRIORITISED``: how many shown goals and measures serve it}, as the tree
-    page's filter ``?baerekraftsmal=<n>`` counts its matches; in three queries beside the tree's."""
+    page's filter ``?baerekraftsmal=<n>`` counts its matches (the node is linked to the SDG, or
+    its plan is); in three queries beside the tree's, and one pass over it."""
     rows = shown_rows(readable, municipality) if rows is None else rows
-    node_sdgs, plan_sdgs = {}, {}
+    by_node, by_plan = {}, {}
     for node_pk, sdg in GoalNode.sdgs.through.objects.values_list("goalnode_id", "sdg_id"):
-        node_sdgs.setdefault(sdg, set()).add(node_pk)
+        by_node.setdefault(node_pk, set()).add(sdg)
     for plan_pk, sdg in Plan.sdgs.through.objects.values_list("plan_id", "sdg_id"):
-        plan_sdgs.setdefault(sdg, set()).add(plan_pk)
-    counts = {}
-    for sdg in node_sdgs.keys() | plan_sdgs.keys():
-        nodes, plans = node_sdgs.get(sdg, set()), plan_sdgs.get(sdg, set())
-        served = sum(1 for row in rows if _serves_sdg(row, nodes, plans))
-        if served:
-            counts[sdg] = served
+        by_plan.setdefault(plan_pk, set()).add(sdg)
+    counts, none = {}, set()
+    for row in rows:
+        served = by_node.get(row.node.pk, none) | by_plan.get(row.node.plan_id, none)
+        for sdg in served:
+            counts[sdg] = counts.get(sdg, 0) + 1
     counts[PRIORITISED] = sum(1 for row in rows if row.node.serves_priority)
     return counts
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 
 from plans.models import Department
 from plans.models.priorities import serves_priority_sdg
@@ -315,7 +315,7 @@ def rows_around_plan(readable, plan):
     above = {parent_plan for *_span, parent_plan in own} - {None, plan.pk}
     their_tops = []
     if above:
-        their_tops = GoalNode.objects.filter(plan__in=above).exclude(parent__plan=F("plan"))
+        their_tops = GoalNode.objects.filter(plan__in=above, plan_top=True)
         their_tops = list(their_tops.values_list("tree_id", "lft", "rght"))
     wanted = Q(plan__in=above) | _inside(tops) | _above(tops + their_tops)
     nodes = without_hidden(with_priority_mark(tree_nodes(plan__in=readable).filter(wanted)))
@@ -332,7 +332,9 @@ def _inside(spans):
     range per tree that holds them all."""
     condition = Q(pk__in=[])
     for tree_id, lft, rght in _covered(spans, lambda group: (min(group[0]), max(group[1]))):
-        condition |= Q(tree_id=tree_id, lft__gte=lft, rght__lte=rght)
+        # lft below rght follows from rght__lte, but said outright it makes the range one the
+        # tree order index (tree_id, lft) can answer, rather than a scan of the whole tree.
+        condition |= Q(tree_id=tree_id, lft__gte=lft, lft__lt=rght, rght__lte=rght)
     return condition
 
 

@@ -19,6 +19,7 @@ every count.
 """
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.db.models.expressions import RawSQL
 
 from plans.models import Plan
@@ -32,7 +33,9 @@ TABLE = GoalNode._meta.db_table
 def hidden_ranges(readable, **filters):
     """{tree_id: [(lft, rght), …]}: the subtrees under a node of a plan not in ``readable``,
     the outermost ones in tree order, among the nodes ``filters`` select; in one query."""
-    unreadable = Plan.objects.exclude(pk__in=readable.order_by().values("pk"))
+    # As an anti-join PostgreSQL sees that few plans are unreadable and reads their nodes by
+    # the plan index; as NOT IN it guessed half the plans, and read the whole tree.
+    unreadable = Plan.objects.filter(~Exists(readable.order_by().filter(pk=OuterRef("pk"))))
     nodes = GoalNode.objects.filter(plan__in=unreadable, **filters).order_by("tree_id", "lft")
     ranges = {}
     for tree_id, lft, rght in nodes.values_list("tree_id", "lft", "rght"):
@@ -197,24 +200,26 @@ def _seed_unshown(owners, rows, by_pk, readable, hidden):
 
 # A row's siblings of its own plan share its parent, shown and so visible, and its plan: each
 # of them is visible. A plan's top nodes, readable since a row of the plan is shown, may lie
-# under a node the reader may not read: ``visible`` leaves those out.
+# under a node the reader may not read: ``visible`` leaves those out. A plan such as the HØP
+# may have thousands of tops, each a measure under another plan's strategy: they are counted
+# from the index of tops alone (plan, tree, lft), and a top is known by its tree and lft.
 PLACES_SQL = """
-WITH candidates AS (
-    SELECT node.id AS id, node.tree_id AS tree, node.lft AS lft, node.parent_id AS grp
+WITH siblings AS (
+    SELECT node.id AS id, ROW_NUMBER() OVER (PARTITION BY node.parent_id ORDER BY node.lft)
+        AS place
     FROM {table} node WHERE {siblings}
-    UNION ALL
-    SELECT node.id, node.tree_id, node.lft, -node.plan_id
-    FROM {table} node
-    WHERE node.plan_id IN ({plans}) AND node.tree_id IN ({trees}) AND node.lft <= {last}{visible}
-        AND node.parent_id IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM {table} parent WHERE parent.id = node.parent_id
-            AND parent.plan_id = node.plan_id AND parent.plan_id IN ({plans})
-        )
 ),
-ranked AS (
-    SELECT id, ROW_NUMBER() OVER (PARTITION BY tree, grp ORDER BY lft) AS place FROM candidates
+tops AS (
+    SELECT node.tree_id AS tree, node.lft AS lft, ROW_NUMBER() OVER (
+        PARTITION BY node.plan_id, node.tree_id ORDER BY node.lft) AS place
+    FROM {table} node
+    WHERE node.plan_top AND node.parent_id IS NOT NULL AND node.plan_id IN ({plans})
+        AND node.tree_id IN ({trees}) AND node.lft <= {last}{visible}
 )
-SELECT id, place FROM ranked WHERE id IN ({wanted})
+SELECT id, place FROM siblings WHERE id IN ({wanted})
+UNION ALL
+SELECT top.id, tops.place FROM {table} top
+JOIN tops ON tops.tree = top.tree_id AND tops.lft = top.lft WHERE top.id IN ({tops})
 """
 
 
@@ -222,20 +227,21 @@ def _places(rows, by_pk, hidden):
     """{pk: place} of every row under another, counted as ``tree.Numbering`` counts the tree:
     among its parent's visible children of its own plan, or, for a plan's top node (under a node
     of another plan), among the visible top nodes of its plan before it in the tree."""
-    parents, plans, trees, wanted, last = {}, set(), set(), [], 0
+    parents, tops, plans, trees, wanted, last = {}, [], set(), set(), [], 0
     for row in rows:
         node = row.node
         parent = by_pk.get(node.parent_id)
         if parent is None:
             continue
-        wanted.append(node.pk)
         if node.plan_id == parent.node.plan_id:
+            wanted.append(node.pk)
             parents.setdefault(node.plan_id, set()).add(parent.node.pk)
         else:
+            tops.append(node.pk)
             plans.add(node.plan_id)
             trees.add(node.tree_id)
             last = max(last, node.lft)
-    if not wanted:
+    if not wanted and not tops:
         return {}
     siblings = " OR ".join(
         f"(node.plan_id = {int(plan)} AND node.parent_id IN ({_ints(pks)}))"
@@ -249,6 +255,7 @@ def _places(rows, by_pk, hidden):
         last=int(last),
         visible=_not_in(hidden, trees),
         wanted=_ints(wanted),
+        tops=_ints(tops),
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)

@@ -72,8 +72,6 @@ def plan_detail(request, slug):
         "can_read_internal": permissions.can_read_internal_notes(request.user, plan),
         "status_history": plan.status_changes.all(),
         "decisions": plan.planstrategi_decisions.select_related("council_period"),
-        "implements": plan.implements if plan.implements and plan.implements.is_published else None,
-        "replaces": plan.replaces if plan.replaces and plan.replaces.is_published else None,
         "statuses": PlanStatus,
         **related_public_plans(plan),
     }

@@ -41,6 +41,12 @@ def _in_order(field, values):
     )
 
 
+def _choices(choices):
+    """``choices`` as a function: the filter set and its form copy every filter and field deeply
+    on every request, and a list of translatable labels is slow to copy, a function instant."""
+    return lambda: choices
+
+
 def _current_periods():
     """Every municipality's current council period (one query; the install holds a few)."""
     municipalities = Municipality.objects.values("pk")
@@ -62,7 +68,7 @@ class PlanFilter(django_filters.FilterSet):
     type = django_filters.MultipleChoiceFilter(
         field_name="plan_type",
         distinct=False,
-        choices=PlanType.choices,
+        choices=_choices(PlanType.choices),
         label=_("Plantype"),
         widget=forms.CheckboxSelectMultiple,
     )
@@ -70,7 +76,7 @@ class PlanFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         field_name="public_status",
         distinct=False,
-        choices=PlanStatus.choices,
+        choices=_choices(PlanStatus.choices),
         label=_("Status"),
         widget=forms.CheckboxSelectMultiple,
     )
@@ -115,25 +121,25 @@ class PlanFilter(django_filters.FilterSet):
     )
     beslutning = django_filters.ChoiceFilter(
         method="filter_decision",
-        choices=PlanstrategiDecisionKind.choices,
+        choices=_choices(PlanstrategiDecisionKind.choices),
         label=_("Beslutning i planstrategien"),
         empty_label=_("Alle beslutninger"),
     )
     revisjon = django_filters.ChoiceFilter(
         method="filter_revision",
-        choices=[("forfalt", _("Revisjonen er forfalt"))],
+        choices=_choices([("forfalt", _("Revisjonen er forfalt"))]),
         label=_("Revisjon"),
         empty_label=_("Alle planer"),
     )
     utloper = django_filters.ChoiceFilter(
         method="filter_ending",
-        choices=[("valgperioden", _("Planperioden slutter i inneværende valgperiode"))],
+        choices=_choices([("valgperioden", _("Planperioden slutter i inneværende valgperiode"))]),
         label=_("Planperiode"),
         empty_label=_("Alle planer"),
     )
     sorter = django_filters.ChoiceFilter(
         method="sort_by",
-        choices=SORT_CHOICES,
+        choices=_choices(SORT_CHOICES),
         label=_("Sorter etter"),
         # Without a choice: best match first when searching, otherwise by title.
         empty_label=_("Beste treff"),

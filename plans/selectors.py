@@ -80,10 +80,7 @@ def plan_for_page(readable_plans, slug):
     Raises Plan.DoesNotExist.
     """
     plan = (
-        readable_plans.for_listing()
-        .select_related("implements", "replaces")
-        .prefetch_related("themes", "areas", "documents")
-        .get(slug=slug)
+        readable_plans.for_listing().prefetch_related("themes", "areas", "documents").get(slug=slug)
     )
     # Its SDGs with the priority ones of its municipality's period marked, in the one query.
     sdgs = with_priority_period(Sdg.objects.all(), plan.municipality_id)
@@ -92,10 +89,20 @@ def plan_for_page(readable_plans, slug):
 
 
 def related_public_plans(plan):
-    """The published plans that implement or replace ``plan``, in one query."""
-    related = public_plans().filter(Q(implements=plan) | Q(replaces=plan)).order_by("title")
-    related = list(related.only("title", "slug", "plan_type", "status", "implements", "replaces"))
+    """The published plans ``plan`` implements and replaces, and those that implement or
+    replace it, in one query."""
+    related = public_plans().filter(
+        Q(implements=plan) | Q(replaces=plan) | Q(pk__in=[plan.implements_id, plan.replaces_id])
+    )
+    related = list(
+        related.order_by("title").only(
+            "title", "slug", "plan_type", "status", "implements", "replaces"
+        )
+    )
+    by_pk = {other.pk: other for other in related}
     return {
+        "implements": by_pk.get(plan.implements_id),
+        "replaces": by_pk.get(plan.replaces_id),
         "implemented_by": [other for other in related if other.implements_id == plan.pk],
         "replaced_by": [other for other in related if other.replaces_id == plan.pk],
     }

@@ -18,7 +18,7 @@ from .choices import MeasureStatus, NodeKind
 # the parent is what a person changed, so that is what the history keeps. Kept in a name so
 # ``hierarchy.services`` can write one record per save, after the many-to-many fields are set.
 NODE_HISTORY = HistoricalRecords(
-    m2m_fields=["sdgs"], excluded_fields=["lft", "rght", "tree_id", "level"]
+    m2m_fields=["sdgs"], excluded_fields=["lft", "rght", "tree_id", "level", "plan_top"]
 )
 
 OWN_SUBTREE_MESSAGE = _("Et mål kan ikke flyttes inn under seg selv eller sine egne undermål.")
@@ -113,6 +113,12 @@ class GoalNode(MPTTModel):
         help_text=_("Hvor mye tiltaket teller når fremdriften for målene over regnes ut."),
     )
 
+    # True for the vision and for a node under a node of another plan: where a plan's part of
+    # the tree begins, and numbered among its plan's tops (hierarchy.tree_parts). Kept by the
+    # database (triggers in migration 0006, on every path that sets a parent or a plan, and on
+    # the children of a node whose plan changes), so an instance may hold a stale value.
+    plan_top = models.BooleanField(_("øverst i sin plan"), default=True, editable=False)
+
     history = NODE_HISTORY
 
     class MPTTMeta:
@@ -123,7 +129,15 @@ class GoalNode(MPTTModel):
         verbose_name_plural = _("måltre")
         # Tree order, and the lft ranges the tree pages count what lies under a node by
         # (hierarchy.tree_parts); django-mptt indexes tree_id alone.
-        indexes = [models.Index(fields=["tree_id", "lft"], name="goalnode_tree_order")]
+        indexes = [
+            models.Index(fields=["tree_id", "lft"], name="goalnode_tree_order"),
+            models.Index(
+                fields=["plan", "tree_id", "lft"],
+                # The vision is its plan's top too, but never counted among them.
+                condition=Q(plan_top=True, parent__isnull=False),
+                name="goalnode_plan_tops",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(parent__isnull=True) & Q(kind=NodeKind.VISION))
