@@ -11,7 +11,7 @@ whole council period, whose other fields the choice has nothing to do with.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,23 +38,25 @@ def latest_begun_first_year(today):
 
 
 def serves_priority_sdg(sdg_links, owner, today=None):
-    """An Exists() for rows (plans, goal nodes) linked to a priority SDG of their own
+    """A boolean expression for rows (plans, goal nodes) linked to a priority SDG of their own
     municipality's current council period, inside the query that reads the rows.
 
     ``sdg_links`` is the row model's SDG through model (``Plan.sdgs.through``) and ``owner``
     its column for the row (``"plan_id"``); the row model needs a ``municipality_id``. The
     current period is the one ``plans.selectors.current_council_periods`` finds: the latest
-    that has begun on ``today``. Written in SQL so a list marks its rows without a query more.
+    that has begun on ``today``. Written in SQL so a list marks its rows without a query more,
+    as the set of such rows, which the database reads once and looks each row up in: as an
+    EXISTS per row it was read again for every row, most of a second for a 20,000-node tree.
     """
-    return Exists(
-        sdg_links.objects.filter(
-            **{owner: OuterRef("pk")},
-            sdg__priority_in_periods__municipality_id=OuterRef("municipality_id"),
-            sdg__priority_in_periods__first_year=current_first_year(
-                OuterRef(OuterRef("municipality_id")), today
-            ),
-        )
+    row = owner.removesuffix("_id")
+    current = CouncilPeriod.objects.filter(
+        first_year=current_first_year(OuterRef("municipality_id"), today)
     )
+    serving = sdg_links.objects.filter(
+        sdg__priority_in_periods__in=current,
+        **{f"{row}__municipality_id": F("sdg__priority_in_periods__municipality_id")},
+    )
+    return ExpressionWrapper(Q(pk__in=serving.values(owner)), output_field=BooleanField())
 
 
 def current_first_year(municipality_id, today=None):
