@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The open data API's CORS headers, HEAD and problem details: outside the page cache, so
+    # its kept answers and 304s get them too.
+    "planportal.api.middleware.ApiMiddleware",
     # After the CSRF middleware, which sets the cookie of a kept page's token, and before the
     # session is read: a kept page costs one query (planportal.page_cache).
     "planportal.page_cache.PageCacheMiddleware",
