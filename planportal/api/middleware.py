@@ -7,7 +7,8 @@
 - An unknown address or a method the API does not take is answered as problem details, not
   with the portal's HTML error page.
 
-Placed outside the page cache, so answers served from it and its 304s get the headers too.
+Placed outside the page cache, so answers served from it and its 304s get the headers too,
+and outside the redirect to the address with its slash, which then gets them as well.
 """
 
 from django.http import HttpResponse

@@ -84,3 +84,16 @@ def test_answers_are_json_in_utf8_with_norwegian_letters_as_they_are(client, mak
     response = get(client, "plans/baerekraft/")
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert "Plan for økt bærekraft på Årstad".encode() in response.content
+
+
+def test_the_redirect_to_the_address_with_its_slash_may_be_followed_from_another_site(client):
+    response = client.get("/api/v1/plans", headers={"Origin": "https://example.org"})
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/plans/"
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_unknown_address_without_a_slash_is_a_problem_too(client):
+    response = client.get("/api/v1/finnes-ikke")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
