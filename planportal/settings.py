@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "planportal.middleware.ChosenLanguageMiddleware",
+    # The open data API's CORS headers, HEAD and problem details, in the reader's language:
+    # outside the page cache, so its kept answers and 304s get them too, and outside the
+    # redirect that adds a missing slash, so a script on another site may follow it.
+    "planportal.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -11,6 +11,7 @@ from plans import workspace_views as plan_workspace
 from reports import views as report_views
 
 from . import area_views, legal_views, overview, views, workspace_views
+from .api.urls import urlpatterns as api_patterns
 from .page_cache import cached_for_anonymous
 
 # The plan page shows the plan's goals and timeline, so its view is composed here, above the
@@ -96,4 +97,5 @@ urlpatterns = [
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    *api_patterns,
 ]

@@ -89,6 +89,12 @@ def public_paths(data):
         "/logg-ut/",
         "/arbeidsflate/",
         "/i18n/setlang/",
+        "/api/",
+        "/api/v1/plans/",
+        f"/api/v1/plans/{plan.slug}/",
+        "/api/v1/plans/finnes-ikke/",
+        "/api/v1/municipalities/bergen/goal-tree/",
+        "/api/v1/openapi.json",
     ]
 
 

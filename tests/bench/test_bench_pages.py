@@ -86,6 +86,18 @@ def _every_page(data):
         ),
         ("areas", reverse("area-list")),
         ("area", data.area.get_absolute_url()),
+        ("API: plans", reverse("api:plan_list")),
+        ("API: plans, three filters", reverse("api:plan_list") + filtered),
+        ("API: plans changed since", reverse("api:plan_list") + "?changed_since=2020-01-01"),
+        ("API: plan", reverse("api:plan_detail", kwargs={"slug": plan.slug})),
+        ("API: hearings", reverse("api:hearing_list")),
+        ("API: goal nodes", reverse("api:goal_node_list")),
+        ("API: goal nodes, measures", reverse("api:goal_node_list") + "?kind=measure&page=2"),
+        (
+            "API: goal tree",
+            reverse("api:goal_tree", kwargs={"slug": plan.municipality.slug}),
+        ),
+        ("API: planstrategi decisions", reverse("api:decision_list")),
     ]
 
 

@@ -94,6 +94,11 @@ def public_urls(data):
         "calendar": "/horinger/kalender.ics",
         "plan_calendar": f"/planer/{plan.slug}/kalender.ics",
         "atom": "/horinger/nye.atom",
+        # The open data API: the plan and its hearings, as lists and on their own.
+        "api_plans": "/api/v1/plans/",
+        "api_plan": f"/api/v1/plans/{plan.slug}/",
+        "api_plan_hearings": f"/api/v1/plans/{plan.slug}/hearings/",
+        "api_hearings": "/api/v1/hearings/",
     }
 
 
