@@ -150,7 +150,7 @@ def matching_nodes(readable, hidden, *, municipality=None, plan=None, department
     A department matches the measures it is responsible for and every node of its plans; an SDG
     matches the nodes linked to it and the nodes of plans linked to it; ``PRIORITISED`` the
     nodes linked to a priority SDG of their municipality's current council period (their own
-    SDGs, as ``selectors.sdg_node_counts`` counts them).
+    SDGs, as ``counts.sdg_counts`` counts them).
     """
     nodes = GoalNode.objects.filter(plan__in=readable)
     for tree_id, ranges in hidden.items():

@@ -16,9 +16,8 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
-from plans.models import Plan, PlanType
+from plans.models import PlanType
 from plans.models.priorities import serves_priority_sdg
-from plans.sdg_filter import PRIORITISED
 
 from . import rules
 from .models import GoalNode, MeasureStatus, NodeKind
@@ -39,30 +38,9 @@ def plans_to_filter_by(readable):
 
 def shown_rows(readable, municipality=None):
     """The tree rows a reader of ``readable`` sees, of every municipality or ``municipality``'s.
-
-    ``sdg_node_counts``, ``coverage_page`` and ``measures_not_reported`` read them unless given
-    ``rows``, so a page showing all three (the politicians' overview) reads the tree once."""
+    (The politicians' overview counts what the lists below hold in ``hierarchy.counts``.)"""
     filters = {"municipality": municipality} if municipality is not None else {}
     return visible_rows(readable, **filters)
-
-
-def sdg_node_counts(readable, municipality=None, rows=None):
-    """{SDG number, or ``PRIORITISED``: how many shown goals and measures serve it}, as the tree
-    page's filter ``?baerekraftsmal=<n>`` counts its matches (the node is linked to the SDG, or
-    its plan is); in three queries beside the tree's, and one pass over it."""
-    rows = shown_rows(readable, municipality) if rows is None else rows
-    by_node, by_plan = {}, {}
-    for node_pk, sdg in GoalNode.sdgs.through.objects.values_list("goalnode_id", "sdg_id"):
-        by_node.setdefault(node_pk, set()).add(sdg)
-    for plan_pk, sdg in Plan.sdgs.through.objects.values_list("plan_id", "sdg_id"):
-        by_plan.setdefault(plan_pk, set()).add(sdg)
-    counts, none = {}, set()
-    for row in rows:
-        served = by_node.get(row.node.pk, none) | by_plan.get(row.node.plan_id, none)
-        for sdg in served:
-            counts[sdg] = counts.get(sdg, 0) + 1
-    counts[PRIORITISED] = sum(1 for row in rows if row.node.serves_priority)
-    return counts
 
 
 def nodes_serving_priority_sdgs(nodes, today=None):
@@ -122,14 +100,14 @@ class CoverageGroup:
     plans_outside: list
 
 
-def coverage_page(readable, municipality=None, rows=None):
+def coverage_page(readable, municipality=None):
     """What the red thread misses, per municipality (or only ``municipality``'s), among what the
     user may see.
 
     Plans outside the tree are looked for among the plans in force: a plan still being drafted
     need not have its goals in the tree yet.
     """
-    rows = shown_rows(readable, municipality) if rows is None else rows
+    rows = shown_rows(readable, municipality)
     plans = readable.in_force().for_listing().order_by("municipality__name", "title")
     if municipality is not None:
         plans = plans.filter(municipality=municipality)
@@ -228,7 +206,7 @@ def report_deadline(municipality, today=None):
     return months_before(today, municipality.measure_report_interval_months)
 
 
-def measures_not_reported(readable, municipality=None, today=None, rows=None):
+def measures_not_reported(readable, municipality=None, today=None):
     """The visible measures (TreeRows, tree order) whose follow-up is late, in three queries.
 
     A measure is late when it counts in the roll-up, is not done or cancelled, is followed up on
@@ -240,7 +218,7 @@ def measures_not_reported(readable, municipality=None, today=None, rows=None):
     year ago and never reported is. Without that record (rows made outside the services) its
     age is unknown and it counts as late.
     """
-    rows = shown_rows(readable, municipality) if rows is None else rows
+    rows = shown_rows(readable, municipality)
     candidates = [
         row
         for row in rows
@@ -257,6 +235,8 @@ def measures_not_reported(readable, municipality=None, today=None, rows=None):
             kind=NodeKind.MEASURE,
             municipality_id__in={row.node.municipality_id for row in candidates},
         ).values_list("id", "history_date")
+        # The first record, should there be more than one: the latest in this order wins.
+        created = created.order_by("-history_date")
         added = {pk: when for pk, when in created if pk in never}
     deadlines = {}
     late = []

@@ -24,12 +24,8 @@ from consultations.selectors import (
     with_coming_council_treatment,
     with_slipped_milestones,
 )
-from hierarchy.selectors import (
-    coverage_page,
-    measures_not_reported,
-    sdg_node_counts,
-    shown_rows,
-)
+from hierarchy.counts import late_measure_count, sdg_counts, unserved_count
+from hierarchy.tree_parts import visible_nodes
 from plans.models import Municipality, PlanStatus, PlanstrategiDecisionKind, PlanType, Sdg
 from plans.permissions import plans_readable_by
 from plans.sdg_filter import PRIORITISED, PRIORITISED_LABEL
@@ -198,13 +194,13 @@ class PriorityChoice:
     sdgs: list  # its priority SDGs, empty while the council has not chosen
 
 
-def sdgs(plans, readable, tree_rows, municipality, municipality_ids, today, links):
+def sdgs(plans, visible_goals, municipality_ids, today, links):
     """Per SDG with something, the plans and the goals and measures serving it, the council
     periods' priority SDGs marked; and the rows of the priority SDGs together, counted as the
     filter ``prioriterte`` lists them (a plan or goal serving a priority of its own
     municipality)."""
     by_plans = sdg_plan_counts(plans)
-    by_nodes = sdg_node_counts(readable, municipality=municipality, rows=tree_rows)
+    by_nodes = sdg_counts(visible_goals)
     choices = [
         PriorityChoice(period, chosen)
         for period, chosen in sorted(
@@ -240,20 +236,20 @@ def sdgs(plans, readable, tree_rows, municipality, municipality_ids, today, link
     return {"sdgs": rows, "sdg_priorities": choices, "prioritised": prioritised}
 
 
-def unserved_goals(readable, municipality, tree_rows, links):
+def unserved_goals(visible_goals, links):
     """The KPS goals and strategies no plan follows up, counted as ``/mal/dekning/`` lists them."""
-    groups = coverage_page(readable, municipality=municipality, rows=tree_rows)
-    return Number(sum(len(group.unserved) for group in groups), links("hierarchy:coverage"))
+    return Number(unserved_count(visible_goals), links("hierarchy:coverage"))
 
 
-def unreported_measures(readable, municipality, tree_rows, links):
+def unreported_measures(visible_goals, municipality, links):
     """The measures not reported on within their municipality's interval, counted as
     ``/mal/oppfolging/`` lists them, and the interval in months when there is one to name."""
-    late = measures_not_reported(readable, municipality=municipality, rows=tree_rows)
     shown = [municipality] if municipality is not None else Municipality.objects.all()
     months = {place.measure_report_interval_months for place in shown}
     return {
-        "unreported": Number(len(late), links("hierarchy:follow-up")),
+        "unreported": Number(
+            late_measure_count(visible_goals, municipality), links("hierarchy:follow-up")
+        ),
         "report_months": months.pop() if len(months) == 1 else None,
     }
 
@@ -273,8 +269,8 @@ def overview(request):
         plans = readable
         municipality_ids = list(Municipality.objects.values_list("pk", flat=True))
     today = timezone.localdate()
-    # The goal tree as the reader sees it, read once for the SDGs, coverage and follow-up.
-    tree_rows = shown_rows(readable, chosen)
+    # The goals and measures the reader sees, for the SDGs, coverage and follow-up.
+    visible_goals = visible_nodes(readable, chosen)
     context = {
         "form": form,
         "chosen_municipality": chosen,
@@ -284,9 +280,9 @@ def overview(request):
         **attention(plans, municipality_ids, today, links),
         **timeline(published, today, links),
         "decisions": decisions(plans, municipality_ids, today, links),
-        **sdgs(plans, readable, tree_rows, chosen, municipality_ids, today, links),
-        "unserved": unserved_goals(readable, chosen, tree_rows, links),
-        **unreported_measures(readable, chosen, tree_rows, links),
+        **sdgs(plans, visible_goals, municipality_ids, today, links),
+        "unserved": unserved_goals(visible_goals, links),
+        **unreported_measures(visible_goals, chosen, links),
         "show_drafts_note": request.user.is_authenticated
         and plans.filter(is_published=False).exists(),
     }
