@@ -24,6 +24,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from plans.models import Department
 from plans.models.priorities import serves_priority_sdg
+from plans.selectors import mark_serving
 
 from .models import GoalNode, MeasureStatus, NodeKind
 
@@ -286,6 +287,14 @@ def with_priority_mark(nodes):
     return nodes.annotate(serves_priority=serves_priority_sdg(GoalNode.sdgs.through, "goalnode_id"))
 
 
+def mark_priority(nodes):
+    """``nodes`` (a list read already) each with ``serves_priority``, as
+    ``with_priority_mark`` marks them, in at most two small queries of its own: for the few
+    hundred nodes of a part of the tree, the mark written into their query cost more to plan
+    than the query took to run. Whole trees keep ``with_priority_mark``."""
+    return mark_serving(nodes, GoalNode.sdgs.through, "goalnode_id")
+
+
 def visible_rows(readable, **filters):
     """The visible tree(s) as numbered TreeRows with rolled-up progress, in two queries."""
     nodes = without_hidden(with_priority_mark(tree_nodes(plan__in=readable, **filters)))
@@ -318,7 +327,7 @@ def rows_around_plan(readable, plan):
         their_tops = GoalNode.objects.filter(plan__in=above, plan_top=True)
         their_tops = list(their_tops.values_list("tree_id", "lft", "rght"))
     wanted = Q(plan__in=above) | _inside(tops) | _above(tops + their_tops)
-    nodes = without_hidden(with_priority_mark(tree_nodes(plan__in=readable).filter(wanted)))
+    nodes = mark_priority(without_hidden(tree_nodes(plan__in=readable).filter(wanted)))
     shown = with_plans(nodes, readable.filter(pk__in={node.plan_id for node in nodes}))
     return tree_rows(shown)
 

@@ -102,7 +102,7 @@ def pages(department, area, theme):
         f"/planer/?omrade={area.pk}&tema={theme.slug}&baerekraftsmal=prioriterte&side=2": 14,
         "/planer/?q=skolen": 13,
         "/planer/?q=skole+BBS&sorter=status": 13,
-        "/planer/plan-1/": 15,
+        "/planer/plan-1/": 17,
     }
 
 
