@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from consultations import feeds as consultation_feeds
 from consultations import views as consultation_views
+from plans import import_views as plan_import
 from plans import planstrategi_views as planstrategi
 from plans import priority_views as plan_priorities
 from plans import views as plan_views
@@ -19,6 +20,15 @@ from .page_cache import cached_for_anonymous
 plan_pages = (
     [
         path("", plan_views.plan_list, name="plan-list"),
+        path(
+            "regneark.csv", plan_views.plan_list_spreadsheet, {"fmt": "csv"}, name="plan-list-csv"
+        ),
+        path(
+            "regneark.xlsx",
+            plan_views.plan_list_spreadsheet,
+            {"fmt": "xlsx"},
+            name="plan-list-xlsx",
+        ),
         path("<slug:slug>/", views.plan_detail, name="plan-detail"),
         path(
             "<slug:slug>/rapport/",
@@ -54,6 +64,22 @@ workspace_pages = (
             name="plan-unpublish",
         ),
         path("baerekraftsmal/", plan_priorities.priority_sdgs, name="priority-sdgs"),
+        path("importer-planer/", plan_import.plan_import, name="plan-import"),
+        path(
+            "importer-planer/bekreft/", plan_import.plan_import_confirm, name="plan-import-confirm"
+        ),
+        path(
+            "importer-planer/mal.csv",
+            plan_import.plan_import_template,
+            {"fmt": "csv"},
+            name="plan-import-template-csv",
+        ),
+        path(
+            "importer-planer/mal.xlsx",
+            plan_import.plan_import_template,
+            {"fmt": "xlsx"},
+            name="plan-import-template-xlsx",
+        ),
         path("planer/<slug:slug>/historikk/", plan_workspace.plan_history, name="plan-history"),
         path(
             "planer/<slug:slug>/historikk/<int:history_id>/gjenopprett/",

@@ -4,19 +4,27 @@ from django.core.paginator import Paginator
 from planportal.context_processors import holds_several_municipalities
 from planportal.htmx import render_page_or_part
 from planportal.page_cache import cached_for_anonymous
+from planportal.spreadsheets import table_response
 
+from .exchange import plan_rows, plans_for_export, readable_among
 from .filters import PlanFilter
 from .permissions import plans_readable_by
 from .selectors import mark_serving_priority, status_counts
+
+
+def _plan_filter(request, several_municipalities):
+    plans = plans_readable_by(request.user).for_listing()
+    return PlanFilter(
+        request.GET or None, queryset=plans, several_municipalities=several_municipalities
+    )
 
 
 @cached_for_anonymous
 def plan_list(request):
     """The plan overview: published plans, and for a signed-in user also the drafts they may
     read (marked as drafts), so the politicians' overview counts the same plans it links to."""
-    plans = plans_readable_by(request.user).for_listing()
     several = holds_several_municipalities()
-    plan_filter = PlanFilter(request.GET or None, queryset=plans, several_municipalities=several)
+    plan_filter = _plan_filter(request, several)
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     counts = status_counts(plan_filter.qs_ignoring("status"))
     paginator = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE)
@@ -37,3 +45,12 @@ def plan_list(request):
         "show_municipality": several,
     }
     return render_page_or_part(request, "plans/plan_list.html", "plans/_plan_results.html", context)
+
+
+@cached_for_anonymous
+def plan_list_spreadsheet(request, fmt):
+    """The overview's plans with its filters and order, every page of them, as CSV or XLSX."""
+    plans = list(plans_for_export(_plan_filter(request, holds_several_municipalities()).qs))
+    readable = readable_among(plans_readable_by(request.user), plans)
+    headings, rows = plan_rows(plans, readable, request.build_absolute_uri)
+    return table_response(fmt, "planer", "Planer", headings, rows)

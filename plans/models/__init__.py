@@ -2,6 +2,7 @@ from .choices import AdoptingBody, PlanStatus, PlanstrategiDecisionKind, PlanTyp
 from .membership import Membership, Role
 from .organisation import CouncilPeriod, Department, Municipality
 from .plan import Plan, PlanDocument, PlanQuerySet, PlanStatusChange
+from .plan_import import PlanImport
 from .planstrategi import PlanstrategiAdoption, PlanstrategiDecision
 from .priorities import PrioritySdgChoice, validate_priority_sdgs
 from .reference import Area, Sdg, Theme
@@ -15,6 +16,7 @@ __all__ = [
     "Municipality",
     "Plan",
     "PlanDocument",
+    "PlanImport",
     "PlanQuerySet",
     "PlanStatus",
     "PlanStatusChange",
