@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from planportal.page_cache import cached_for_anonymous
+from planportal.spreadsheets import csv_response
 from plans.selectors import public_plans
 
+from .exports import hearing_table, progress_table
 from .filters import HearingListForm, ProgressFilter
 from .forms import SubmissionForm
 from .models import ConsultationState
@@ -24,15 +26,21 @@ from .services import SubmissionRefused, input_refusal, submission_receive
 RECEIPT_SESSION_KEY = "submission_receipt"
 
 
-@cached_for_anonymous
-def consultation_list(request):
-    now = timezone.now()
+def _listed_hearings(request, now):
+    """(the filter form, its number of days or None, the hearings /horinger/ lists) for the
+    query string: the page and its spreadsheet list the same."""
     form = HearingListForm(request.GET)
     consultations = public_consultations()
     if municipality := form.municipality():
         consultations = consultations.filter(plan__municipality=municipality)
     within_days = form.within_days()
-    overview = hearing_overview(consultations, now, within_days=within_days)
+    return form, within_days, hearing_overview(consultations, now, within_days=within_days)
+
+
+@cached_for_anonymous
+def consultation_list(request):
+    now = timezone.now()
+    form, within_days, overview = _listed_hearings(request, now)
     context = {
         "overview": overview,
         "coming_count": len(overview.open) + len(overview.upcoming),
@@ -41,6 +49,15 @@ def consultation_list(request):
         "form": form,
     }
     return render(request, "consultations/consultation_list.html", context)
+
+
+@cached_for_anonymous
+def consultation_list_csv(request):
+    """/horinger/regneark.csv: the hearings /horinger/ lists with the same filters, in order."""
+    now = timezone.now()
+    _form, _within_days, overview = _listed_hearings(request, now)
+    headings, rows = hearing_table(overview, now, request.build_absolute_uri)
+    return csv_response("horinger", headings, rows)
 
 
 def _receive(request, consultation, form):
@@ -109,16 +126,31 @@ def submission_receipt(request, pk):
     return render(request, "consultations/receipt.html", context)
 
 
+def _listed_progress(request):
+    """(the filter, its ``vis`` choice or "", the rows /fremdrift/ lists) for the query string:
+    the page and its spreadsheet list the same."""
+    progress_filter = ProgressFilter(request.GET or None, queryset=public_plans())
+    shown = progress_filter.shown()
+    return progress_filter, shown, progress_rows(progress_filter.qs, in_process_only=not shown)
+
+
 @cached_for_anonymous
 def progress(request):
     """/fremdrift/: every plan in process with its next milestone, soonest first."""
-    progress_filter = ProgressFilter(request.GET or None, queryset=public_plans())
-    shown = progress_filter.shown()
+    progress_filter, shown, rows = _listed_progress(request)
     context = {
         "filter": progress_filter,
         # The overview's selection, named above the list: "Til politisk behandling …".
         "shown": dict(progress_filter.form.fields["vis"].choices).get(shown, "") if shown else "",
-        "rows": progress_rows(progress_filter.qs, in_process_only=not shown),
+        "rows": rows,
         "today": timezone.localdate(),
     }
     return render(request, "consultations/progress.html", context)
+
+
+@cached_for_anonymous
+def progress_csv(request):
+    """/fremdrift/regneark.csv: the plans /fremdrift/ lists with the same filters, in order."""
+    _filter, _shown, rows = _listed_progress(request)
+    headings, table = progress_table(rows, timezone.localdate(), request.build_absolute_uri)
+    return csv_response("fremdrift", headings, table)

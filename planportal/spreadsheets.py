@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -114,11 +115,15 @@ def _table(lines, headings, required):
         if not any(value for value in values.values() if value != ""):
             continue
         if len(rows) == MAX_ROWS:
-            raise SpreadsheetError(
-                _("Filen har mer enn %(count)s rader; del den i flere filer.") % {"count": MAX_ROWS}
-            )
+            raise _too_many_rows()
         rows.append(Row(line, values))
     return Table(list(columns.values()), rows)
+
+
+def _too_many_rows():
+    return SpreadsheetError(
+        _("Filen har mer enn %(count)s rader; del den i flere filer.") % {"count": MAX_ROWS}
+    )
 
 
 def _text(cell):
@@ -159,7 +164,15 @@ def _xlsx_lines(content):
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
-        return list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+        lines, filled = [], 0
+        # Counted while read, blank rows left in: a cut at a row number would drop the last rows
+        # of a sheet with blank rows among them without a word.
+        for cells in sheet.iter_rows(values_only=True):
+            filled += any(cell not in (None, "") for cell in cells)
+            if filled > MAX_ROWS + 1:  # the headings and one row too many
+                raise _too_many_rows()
+            lines.append(cells)
+        return lines
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError) as error:
         message = _("Filen kan ikke leses som et Excel-regneark (XLSX).")
         raise SpreadsheetError(message) from error
@@ -223,6 +236,11 @@ def _safe(text):
     return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
+def _is_number(value):
+    # -5 is a number, not a formula: only text is kept from running.
+    return isinstance(value, int | float | Decimal)
+
+
 def filename(stem, extension):
     return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
 
@@ -235,12 +253,15 @@ def csv_response(stem, headings, rows):
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
     writer.writerow(headings)
     for row in rows:
-        writer.writerow([_safe(_cell_text(value)) for value in row])
+        writer.writerow(
+            [_cell_text(value) if _is_number(value) else _safe(_cell_text(value)) for value in row]
+        )
     return response
 
 
 def xlsx_bytes(sheet_title, headings, rows):
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -263,7 +284,9 @@ def xlsx_bytes(sheet_title, headings, rows):
                 cell.value = value
             else:
                 # Stored as a string outright: given "=…" as a value, openpyxl writes a formula.
-                cell._value, cell.data_type = _cell_text(value), "s"
+                # Control characters other than tab and line breaks are not allowed in XML.
+                text = ILLEGAL_CHARACTERS_RE.sub("", _cell_text(value))
+                cell._value, cell.data_type = text, "s"
             widths[column - 1] = max(widths[column - 1], min(len(_cell_text(value)), 60))
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width + 2

@@ -107,6 +107,7 @@ urlpatterns = [
         name="planstrategi",
     ),
     path("fremdrift/", consultation_views.progress, name="progress"),
+    path("fremdrift/regneark.csv", consultation_views.progress_csv, name="progress-csv"),
     path("oversikt/", overview.overview, name="overview"),
     path("omrader/", area_views.area_list, name="area-list"),
     path("omrader/<slug:slug>/", area_views.area_detail, name="area-detail"),
