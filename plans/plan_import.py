@@ -155,7 +155,7 @@ def _import(content, file_name, municipality, user):
     parsed = [_Parsed(row, headings, names) for row in table.rows]
     _check_titles(parsed, names)
     names.lines = {_key(entry.title): entry.row.line for entry in reversed(parsed)}
-    for entry in _in_saving_order(parsed):
+    for entry in _in_saving_order(parsed, names):
         entry.save(municipality, user, names)
     return ImportResult(rows=[entry.result for entry in parsed])
 
@@ -392,9 +392,10 @@ def _check_titles(parsed, names):
         first_line.setdefault(key, entry.row.line)
 
 
-def _in_saving_order(parsed):
+def _in_saving_order(parsed, names):
     """The rows in an order where a plan named by another row of the file is saved first.
-    Rows naming each other in a ring get their error, and are left out."""
+    A row naming a plan neither in the file nor in the municipality gets its error; rows
+    naming each other in a ring get theirs, and are left out."""
     by_title = {_key(entry.title): entry for entry in parsed if entry.title}
     graph = {entry: set() for entry in parsed}
     for entry in parsed:
@@ -404,6 +405,8 @@ def _in_saving_order(parsed):
                 entry._error(FIELD_COLUMNS[name], _("En plan kan ikke vise til seg selv."))
             elif target is not None:
                 graph[entry].add(target)
+            elif _key(title) not in names.plans:
+                entry._error(FIELD_COLUMNS[name], _missing_plan(title, names))
     while True:
         try:
             return list(TopologicalSorter(graph).static_order())

@@ -157,7 +157,8 @@ def test_ten_kinds_of_bad_rows_are_each_shown_and_nothing_is_written(client, coo
         row(""),  # 9: no title
         row("Handlingsplan uten strategi", "Handlingsplan"),  # 10: a type rule broken
         row("Feil bærekraftsmål", Bærekraftsmål="4, 18"),  # 11
-        row("Ukjent plan", "Handlingsplan", Gjennomfører="Finnes ikke"),  # 12
+        # 12: every error of a row is shown, not only the first
+        row("Ukjent plan", "Handlingsplan", department="Etat", Gjennomfører="Finnes ikke"),
         row("Slutt før start", Gyldig_fra_år="2030", Gyldig_til_år="2025"),  # 13
         row("Galt år", Gyldig_fra_år="tjuetjue"),  # 14
         row("Utydelig publisering", Publisert="kanskje"),  # 15
@@ -183,9 +184,10 @@ def test_ten_kinds_of_bad_rows_are_each_shown_and_nothing_is_written(client, coo
     }
     for line, message in expected.items():
         assert any(error.startswith(message) for error in errors[line]), (line, errors[line])
+    assert "Ansvarlig avdeling: Kommunen har ingen avdeling som heter «Etat»." in errors[12]
     assert errors[2] == []
     html = response.content.decode()
-    assert "Filen har 13 feil" in html and 'name="token"' not in html
+    assert "Filen har 14 feil" in html and 'name="token"' not in html
     assert list(Plan.objects.values_list("title", flat=True)) == ["Planen som finnes"]
     assert not PlanImport.objects.exists()
 
