@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from planportal.spreadsheets import SpreadsheetError, table_response
@@ -147,7 +147,11 @@ def goal_import_confirm(request):
     request.session.pop(SESSION_KEY, None)
     messages.success(
         request,
-        _("%(count)s mål og tiltak er importert til måltreet for %(municipality)s.")
+        ngettext(
+            "%(count)s mål eller tiltak er importert til måltreet for %(municipality)s.",
+            "%(count)s mål og tiltak er importert til måltreet for %(municipality)s.",
+            count,
+        )
         % {"count": count, "municipality": municipality.name},
     )
     return redirect(f"{reverse('hierarchy:tree')}?kommune={municipality.slug}")
