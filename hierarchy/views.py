@@ -8,10 +8,11 @@ from django.utils.cache import patch_vary_headers
 from planportal.filtering import MunicipalityForm
 from planportal.htmx import render_page_or_part
 from planportal.page_cache import cached_for_anonymous
+from planportal.spreadsheets import table_response
 from plans.models import Municipality
 from plans.permissions import plans_readable_by
 
-from . import browse
+from . import browse, exchange
 from .filters import TreeFilterForm
 from .models import GoalNode
 from .selectors import coverage_page, follow_up_page, plans_to_filter_by
@@ -88,3 +89,16 @@ def follow_up(request):
         "groups": follow_up_page(plans_readable_by(request.user), municipality),
     }
     return render(request, "hierarchy/follow_up.html", context)
+
+
+@cached_for_anonymous
+def tree_spreadsheet(request, slug, fmt):
+    """The municipality's public goal tree as CSV or XLSX, one row per node with its code."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    return table_response(
+        fmt,
+        f"maltre-{municipality.slug}",
+        exchange.SHEET_TITLE,
+        exchange.HEADINGS,
+        exchange.tree_table(municipality),
+    )

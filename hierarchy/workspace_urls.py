@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import import_views
 from . import workspace_views as views
 
 app_name = "goal-workspace"
@@ -14,4 +15,8 @@ urlpatterns = [
     path("<int:pk>/flytt/", views.node_move_picker, name="node-move"),
     path("<int:pk>/slett/", views.node_delete_confirm, name="node-delete"),
     path("<int:pk>/rapporter/", views.measure_report, name="measure-report"),
+    path("import/", import_views.goal_import_page, name="goal-import"),
+    path("import/bekreft/", import_views.goal_import_confirm, name="goal-import-confirm"),
+    path("import/mal.csv", import_views.goal_import_template, {"fmt": "csv"}, name="import-csv"),
+    path("import/mal.xlsx", import_views.goal_import_template, {"fmt": "xlsx"}, name="import-xlsx"),
 ]

@@ -176,3 +176,30 @@ def test_goal_tree_admin_has_no_csp_violations(page, tree):
     page.goto("/admin/hierarchy/goalnode/add/")
     page.locator(".add-row a").first.click()
     violations.assert_none("the add form with a funding row")
+
+
+def test_coordinator_previews_and_imports_a_goal_tree_by_keyboard(page, bbs, make_plan):
+    """The import page, its preview with errors and the preview of a good file pass axe."""
+    ensure_sdgs(Sdg)
+    user = UserFactory(username="kora", first_name="Kora", last_name="Koordinator")
+    user.set_password(PASSWORD)
+    user.save()
+    Membership.objects.create(user=user, department=bbs, role=Role.COORDINATOR)
+    make_plan(title="Et nystemt Bergen", plan_type=PlanType.KPS, status=PlanStatus.ADOPTED)
+    heading = "Kode;Overordnet kode;Nivå;Tittel;Plan;Bærekraftsmål\n"
+    good = heading + "1;;Visjon;Et nystemt Bergen;Et nystemt Bergen;11\n"
+    bad = good + "1.1;9;Hovedmål;Bergen for alle;Et nystemt Bergen;18\n"
+    sign_in(page, "kora")
+    page.goto("/arbeidsflate/mal/import/")
+    assert_accessible(page)
+    for content, expected in [(bad, "Ingenting er importert"), (good, "Raden kan importeres")]:
+        page.get_by_label("Regneark").set_input_files(
+            {"name": "maltre.csv", "mimeType": "text/csv", "buffer": content.encode()}
+        )
+        press(page.get_by_role("button", name="Vis rader og feil før import"))
+        expect(page.get_by_text(expected)).to_be_visible()
+        assert_accessible(page)
+    press(page.get_by_role("button", name="Bekreft importen"))
+    done = "1 mål eller tiltak er importert til måltreet for Bergen."
+    expect(page.get_by_text(done)).to_be_visible()
+    assert GoalNode.objects.filter(kind=NodeKind.VISION).count() == 1
