@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from planportal.spreadsheets import (
-    FORMULA_START,
     SpreadsheetError,
     parse_whole_number,
     read_table,
@@ -80,23 +79,10 @@ class ImportRow:
             self.errors.append((column, message))
 
 
-def _cell(value):
-    """The text of a cell, without the quote a CSV export puts before text that would read as
-    a formula (``planportal.spreadsheets``)."""
-    if not isinstance(value, str):
-        return value
-    if len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_START):
-        return value[1:]
-    return value
-
-
 def read_file(upload):
     """The rows of an uploaded CSV or XLSX file as ImportRows; raises SpreadsheetError."""
     table = read_table(upload, columns.HEADINGS, columns.REQUIRED)
-    return [
-        ImportRow(row.line, {key: _cell(value) for key, value in row.values.items()})
-        for row in table.rows
-    ]
+    return [ImportRow(row.line, dict(row.values)) for row in table.rows]
 
 
 class _Names:

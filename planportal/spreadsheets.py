@@ -135,7 +135,11 @@ def _text(cell):
         return cell
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    return str(cell).strip()
+    text = str(cell).strip()
+    # The quote the export puts before text that would run as a formula is not part of it.
+    if text[:1] == "'" and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
 
 
 def _csv_lines(content):

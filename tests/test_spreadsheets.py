@@ -82,6 +82,13 @@ def test_csv_out_keeps_formula_looking_text_as_text(text):
     assert written == [f"'{text}"]
 
 
+@pytest.mark.parametrize("text", ["=SUM(A1)", "- første punkt", "+47 55 56", "'sitat'"])
+def test_text_kept_from_running_as_a_formula_is_read_back_as_written(text):
+    response = csv_response("planer", ["Tittel"], [[text]])
+    table = read_table(SimpleUploadedFile("planer.csv", response.content), ["Tittel"])
+    assert table.rows[0].get("Tittel") == text
+
+
 def test_csv_out_leaves_numbers_and_plain_text_alone():
     response = csv_response("planer", ["Tekst", "Tall"], [["Plan = mål", -5]])
     assert csv_text(response).splitlines()[1] == "Plan = mål;-5"
