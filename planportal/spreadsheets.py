@@ -229,7 +229,8 @@ def _cell_text(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("ja") if value else _("nei")
+        # Files are written in bokmål whatever the reader's language, as their headings are.
+        return "ja" if value else "nei"
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
