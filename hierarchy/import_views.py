@@ -6,9 +6,6 @@ coordinator confirms, and the confirmation imports it once: a second click finds
 used and is told so.
 """
 
-import base64
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from planportal import waiting_files
 from planportal.spreadsheets import SpreadsheetError, table_response
 from plans.models import Municipality
 from plans.permissions import can_coordinate, coordinated_municipalities
@@ -61,8 +59,8 @@ def _refuse_other_municipality(request):
         raise PermissionDenied
 
 
-def _upload(stored):
-    return SimpleUploadedFile(stored["name"], base64.b64decode(stored["content"]))
+def _upload(kept):
+    return SimpleUploadedFile(kept.name, kept.content)
 
 
 def _preview_page(request, form, result, municipality, token=None):
@@ -102,17 +100,16 @@ def goal_import_page(request):
         form.add_error("fil", error.message)
         return _preview_page(request, form, None, None)
     token = None
+    waiting_files.forget(request.session, SESSION_KEY)
     if result.is_valid:
         upload.seek(0)
-        token = uuid.uuid4().hex
-        request.session[SESSION_KEY] = {
-            "token": token,
-            "municipality": municipality.pk,
-            "name": upload.name,
-            "content": base64.b64encode(upload.read()).decode("ascii"),
-        }
-    else:
-        request.session.pop(SESSION_KEY, None)
+        token = waiting_files.keep(
+            request.session,
+            SESSION_KEY,
+            municipality_id=municipality.pk,
+            name=upload.name,
+            content=upload.read(),
+        )
     return _preview_page(
         request, GoalImportForm(municipalities=municipalities), result, municipality, token
     )
@@ -123,28 +120,27 @@ def goal_import_page(request):
 def goal_import_confirm(request):
     """Import the file previewed, once."""
     _coordinated(request.user)
-    stored = request.session.get(SESSION_KEY)
-    token = request.POST.get("token", "")
-    if not stored or stored["token"] != token:
+    kept = waiting_files.waiting(request.session, SESSION_KEY, request.POST.get("token"))
+    if kept is None:
         # The file was imported (the session forgot it), or another file previewed since.
         messages.error(request, str(goal_import.NOT_WAITING))
         return redirect("goal-workspace:goal-import")
-    if not can_coordinate(request.user, stored["municipality"]):
+    if not can_coordinate(request.user, kept.municipality_id):
         raise PermissionDenied
-    municipality = Municipality.objects.get(pk=stored["municipality"])
+    municipality = Municipality.objects.get(pk=kept.municipality_id)
     try:
-        count = goal_import.import_tree(_upload(stored), municipality, request.user, token=token)
+        count = goal_import.import_tree(_upload(kept), municipality, request.user, token=kept.token)
     except goal_import.ImportRefused as refused:
         if refused.preview is None:
             messages.error(request, str(refused.message))
             return redirect("goal-workspace:goal-import")
-        request.session.pop(SESSION_KEY, None)
+        waiting_files.forget(request.session, SESSION_KEY)
         form = GoalImportForm(municipalities=_coordinated(request.user))
         return _preview_page(request, form, refused.preview, municipality)
     except SpreadsheetError as error:
         messages.error(request, error.message)
         return redirect("goal-workspace:goal-import")
-    request.session.pop(SESSION_KEY, None)
+    waiting_files.forget(request.session, SESSION_KEY)
     messages.success(
         request,
         ngettext(

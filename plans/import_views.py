@@ -4,8 +4,6 @@ Upload, preview, confirm: the file is kept in the session between the preview an
 confirmation, so nothing is written until the coordinator has seen every row.
 """
 
-import base64
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -15,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from planportal import waiting_files
 from planportal.forms import DesignsystemetForm
 from planportal.spreadsheets import MAX_UPLOAD_BYTES, table_response
 
 from . import exchange, permissions
 from .models import Municipality
-from .plan_import import AlreadyImported, check_file, import_file, new_token
+from .plan_import import AlreadyImported, check_file, import_file
 from .workspace_views import workspace_member_required
 
 SESSION_KEY = "plan_import"
@@ -68,14 +67,16 @@ def plan_import(request):
         upload, municipality = form.cleaned_data["file"], form.cleaned_data["municipality"]
         content = upload.read()
         result = check_file(content, upload.name, municipality, request.user)
-        token = new_token()
+        waiting_files.forget(request.session, SESSION_KEY)
+        token = None
         if result.ok:
-            request.session[SESSION_KEY] = {
-                "token": token,
-                "municipality": municipality.pk,
-                "name": upload.name,
-                "content": base64.b64encode(content).decode("ascii"),
-            }
+            token = waiting_files.keep(
+                request.session,
+                SESSION_KEY,
+                municipality_id=municipality.pk,
+                name=upload.name,
+                content=content,
+            )
         return _preview(request, result, municipality, upload.name, token)
     return render(request, "plans/workspace/plan_import.html", {"form": form})
 
@@ -93,8 +94,8 @@ def _preview(request, result, municipality, file_name, token):
 @require_POST
 @workspace_member_required
 def plan_import_confirm(request):
-    kept = request.session.get(SESSION_KEY)
-    if not kept or kept["token"] != request.POST.get("token"):
+    kept = waiting_files.waiting(request.session, SESSION_KEY, request.POST.get("token"))
+    if kept is None:
         messages.error(
             request,
             _(
@@ -103,20 +104,19 @@ def plan_import_confirm(request):
             ),
         )
         return redirect("workspace:plan-import")
-    municipality = _coordinated(request).filter(pk=kept["municipality"]).first()
+    municipality = _coordinated(request).filter(pk=kept.municipality_id).first()
     if municipality is None:
         raise PermissionDenied
-    content = base64.b64decode(kept["content"])
     try:
-        result = import_file(content, kept["name"], municipality, request.user, kept["token"])
+        result = import_file(kept.content, kept.name, municipality, request.user, kept.token)
     except AlreadyImported:
-        request.session.pop(SESSION_KEY, None)
+        waiting_files.forget(request.session, SESSION_KEY)
         messages.info(request, _("Planlisten er allerede importert."))
         return redirect("workspace:home")
     if not result.ok:
         # The register changed since the preview: the rows are shown again with their errors.
-        return _preview(request, result, municipality, kept["name"], new_token())
-    request.session.pop(SESSION_KEY, None)
+        return _preview(request, result, municipality, kept.name, None)
+    waiting_files.forget(request.session, SESSION_KEY)
     count = len(result.rows)
     messages.success(
         request,

@@ -9,7 +9,6 @@ A plan names the plan it implements or replaces by title, in the file or already
 municipality; the rows are saved in an order where the plan named comes first.
 """
 
-import secrets
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 
@@ -98,10 +97,6 @@ class ImportResult:
     @property
     def ok(self):
         return bool(self.rows) and not self.error_count
-
-
-def new_token():
-    return secrets.token_urlsafe(24)
 
 
 def check_file(content, file_name, municipality, user):
