@@ -1,8 +1,11 @@
-"""Bergen's plan list exported and imported into an empty municipality gives the same plans."""
+"""Bergen exported and imported into an empty municipality: the same plans, the same goal tree."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from hierarchy.exchange import tree_table
+from hierarchy.goal_import import import_tree
 from plans.models import Area, CouncilPeriod, Department, Municipality
 from plans.plan_import import import_file
 from tests.factories import MunicipalityFactory
@@ -79,3 +82,22 @@ def test_bergens_plans_exported_and_imported_into_an_empty_municipality_are_the_
     bergen = Municipality.objects.get(slug="bergen")
     assert len(result.rows) == bergen.plans.count() > 20
     assert plan_list(empty_municipality) == plan_list(bergen)
+
+
+def test_the_municipality_imported_plan_list_first_then_goal_tree_is_bergen_again(
+    client, empty_municipality
+):
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 20)
+    client.force_login(admin)
+    plans = client.get("/planer/regneark.xlsx?kommune=bergen").content
+    client.logout()
+    tree = client.get("/mal/regneark/bergen.xlsx").content
+
+    assert import_file(plans, "planer.xlsx", empty_municipality, admin, "plans").ok
+    imported = import_tree(
+        SimpleUploadedFile("maltre.xlsx", tree), empty_municipality, admin, token="tree"
+    )
+
+    bergen = Municipality.objects.get(slug="bergen")
+    assert imported == len(tree_table(bergen)) > 20
+    assert tree_table(empty_municipality) == tree_table(bergen)
