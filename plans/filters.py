@@ -6,7 +6,12 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from planportal.filtering import chosen_municipality, narrow_to_municipality, with_norwegian_names
+from planportal.filtering import (
+    chosen_municipality,
+    narrow_to_municipality,
+    remember_choices,
+    with_norwegian_names,
+)
 
 from .models import (
     Area,
@@ -158,6 +163,15 @@ class PlanFilter(django_filters.FilterSet):
             self.data if self.is_bound else {},
             municipality,
             labelled=several_municipalities,
+        )
+        self._municipality, self._several = municipality, several_municipalities
+
+    def keep_choices(self):
+        """The form's lists of choices from the cache, for a page that shows the form."""
+        names = ["avdeling", "periode", "planstrategi", "omrade", "tema", "baerekraftsmal"]
+        municipality = self._municipality.pk if self._municipality else None
+        remember_choices(
+            self.form, ["kommune", *names] if self._several else names, municipality, self._several
         )
 
     def filter_text(self, queryset, name, value):

@@ -25,6 +25,7 @@ def plan_list(request):
     read (marked as drafts), so the politicians' overview counts the same plans it links to."""
     several = holds_several_municipalities()
     plan_filter = _plan_filter(request, several)
+    plan_filter.keep_choices()
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     counts = status_counts(plan_filter.qs_ignoring("status"))
     paginator = Paginator(plan_filter.qs, settings.PLANS_PER_PAGE)

@@ -25,7 +25,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["number"]
 
     name = factory.Sequence(lambda n: f"Testkommune {n}")
-    number = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    # Four digits (PostgreSQL holds it to that) however many municipalities a test run makes.
+    number = factory.Sequence(lambda n: f"{9000 + n % 1000:04d}")
     slug = factory.Sequence(lambda n: f"testkommune-{n}")
 
 

@@ -98,6 +98,14 @@ def _every_page(data):
             reverse("api:goal_tree", kwargs={"slug": plan.municipality.slug}),
         ),
         ("API: planstrategi decisions", reverse("api:decision_list")),
+        ("spreadsheet: overview, three filters (XLSX)", reverse("plans:plan-list-xlsx") + filtered),
+        ("spreadsheet: overview (CSV)", reverse("plans:plan-list-csv")),
+        (
+            "spreadsheet: goal tree (CSV)",
+            reverse("hierarchy:spreadsheet-csv", kwargs={"slug": plan.municipality.slug}),
+        ),
+        ("spreadsheet: hearings (CSV)", reverse("consultations:list-csv")),
+        ("spreadsheet: progress (CSV)", reverse("progress-csv")),
     ]
 
 

@@ -294,7 +294,7 @@ def test_marks_and_the_filter_read_as_many_queries_for_1000_plans_as_for_10(clie
         with CaptureQueriesContext(connection) as thousand:
             response = client.get(OVERVIEW, query)
         assert response.context["page"].paginator.count == 1000
-        assert len(thousand) == queries[str(query)] <= 13
+        assert len(thousand) == queries[str(query)] <= 14  # lists of choices not yet kept included
 
 
 # The plan page
