@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from mptt.admin import MPTTModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from planportal.admin import RecordAdmin
 from planportal.editing import ServiceAdminMixin
 
 from .locking import lock_trees
-from .models import GoalNode, MeasureFunding
+from .models import GoalImport, GoalNode, MeasureFunding
 from .models.node import area_errors, contribution_errors
 from .services import node_delete, node_save
 
@@ -118,3 +119,9 @@ class GoalNodeAdmin(ServiceAdminMixin, SimpleHistoryAdmin, MPTTModelAdmin):
         with transaction.atomic():
             lock_trees(*queryset.select_related("plan"))
             return super().delete_selected_tree(modeladmin, request, queryset)
+
+
+@admin.register(GoalImport)
+class GoalImportAdmin(RecordAdmin):
+    list_display = ["file_name", "municipality", "node_count", "imported_by", "imported_at"]
+    list_filter = ["municipality"]

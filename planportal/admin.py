@@ -1,4 +1,5 @@
 from csp.decorators import csp_update
+from django.contrib import admin
 from django.utils.decorators import method_decorator
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -20,3 +21,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
     )
     def history_view(self, request, object_id, extra_context=None):
         return super().history_view(request, object_id, extra_context)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """A log the portal writes itself (who imported which file, and when): read, never edited."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from planportal.admin import HistoryAdmin
+from planportal.admin import HistoryAdmin, RecordAdmin
 from planportal.editing import ServiceAdminMixin
 
 from .models import (
@@ -15,6 +15,7 @@ from .models import (
     Municipality,
     Plan,
     PlanDocument,
+    PlanImport,
     PlanStatusChange,
     PlanstrategiAdoption,
     PlanstrategiDecision,
@@ -241,3 +242,9 @@ class PlanstrategiAdoptionAdmin(ServiceAdminMixin, HistoryAdmin):
         # and keeps the history, as the workbench's saves do.
         stored = PlanstrategiAdoption.objects.filter(pk=obj.pk).values_list("version", flat=True)
         planstrategi_adoption_save(adoption=obj, base_version=stored.first(), user=request.user)
+
+
+@admin.register(PlanImport)
+class PlanImportAdmin(RecordAdmin):
+    list_display = ["file_name", "municipality", "plan_count", "imported_by", "imported_at"]
+    list_filter = ["municipality"]
