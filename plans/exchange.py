@@ -6,6 +6,7 @@ them: labels rather than codes, a department by its name, a plan it implements o
 its title (addresses are global and differ between municipalities), SDGs by number.
 """
 
+from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -76,30 +77,30 @@ def period_text(period):
     return f"{period.first_year}–{period.last_year}" if period else ""
 
 
-def plans_for_export(plans):
+def plans_for_export(plans, readable):
     """``plans`` (a queryset in the order to write) with everything a row shows, read in a
-    fixed number of queries."""
-    return plans.select_related("implements", "replaces").prefetch_related(
-        "sdgs", "themes", "areas"
+    fixed number of queries. ``readable`` are the plans the reader may see: a plan implemented
+    or replaced that the reader may not read is left out of the row rather than named."""
+    return (
+        plans.select_related("implements", "replaces")
+        .prefetch_related("sdgs", "themes", "areas")
+        .annotate(
+            implements_readable=Exists(readable.filter(pk=OuterRef("implements_id"))),
+            replaces_readable=Exists(readable.filter(pk=OuterRef("replaces_id"))),
+        )
     )
 
 
-def plan_rows(plans, readable_ids, absolute_url):
-    """The export's headings and one row of values per plan, in Norwegian.
-
-    ``readable_ids`` are the plans the reader may see: a plan implemented or replaced that the
-    reader may not read is left out rather than named. ``absolute_url`` makes a plan's address.
-    """
+def plan_rows(plans, absolute_url):
+    """The export's headings and one row of values per plan (``plans_for_export``), in
+    Norwegian; ``absolute_url`` makes a plan's address."""
     with translation.override("nb"):
         headings = [str(heading) for heading in EXPORTED]
-        rows = [_row(plan, readable_ids, absolute_url) for plan in plans]
+        rows = [_row(plan, absolute_url) for plan in plans]
     return headings, rows
 
 
-def _row(plan, readable_ids, absolute_url):
-    def title_of(other):
-        return other.title if other is not None and other.pk in readable_ids else ""
-
+def _row(plan, absolute_url):
     department = plan.department
     return [
         plan.municipality.name,
@@ -116,8 +117,8 @@ def _row(plan, readable_ids, absolute_url):
         plan.case_number,
         plan.decision_url,
         plan.next_revision_due,
-        title_of(plan.implements),
-        title_of(plan.replaces),
+        plan.implements.title if plan.implements_readable else "",
+        plan.replaces.title if plan.replaces_readable else "",
         ", ".join(str(sdg.number) for sdg in plan.sdgs.all()),
         ", ".join(theme.name for theme in plan.themes.all()),
         ", ".join(area.name for area in plan.areas.all()),
@@ -127,12 +128,6 @@ def _row(plan, readable_ids, absolute_url):
         plan.is_published,
         absolute_url(plan.get_absolute_url()),
     ]
-
-
-def readable_among(readable, plans):
-    """The ids of the plans ``plans`` implement or replace that ``readable`` holds."""
-    linked = {pk for plan in plans for pk in (plan.implements_id, plan.replaces_id) if pk}
-    return set(readable.filter(pk__in=linked).values_list("pk", flat=True)) if linked else set()
 
 
 def example_row():

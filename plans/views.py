@@ -6,7 +6,7 @@ from planportal.htmx import render_page_or_part
 from planportal.page_cache import cached_for_anonymous
 from planportal.spreadsheets import table_response
 
-from .exchange import plan_rows, plans_for_export, readable_among
+from .exchange import plan_rows, plans_for_export
 from .filters import PlanFilter
 from .permissions import plans_readable_by
 from .selectors import mark_serving_priority, status_counts
@@ -51,7 +51,7 @@ def plan_list(request):
 @cached_for_anonymous
 def plan_list_spreadsheet(request, fmt):
     """The overview's plans with its filters and order, every page of them, as CSV or XLSX."""
-    plans = list(plans_for_export(_plan_filter(request, holds_several_municipalities()).qs))
-    readable = readable_among(plans_readable_by(request.user), plans)
-    headings, rows = plan_rows(plans, readable, request.build_absolute_uri)
+    plans = _plan_filter(request, holds_several_municipalities()).qs
+    readable = plans_readable_by(request.user)
+    headings, rows = plan_rows(plans_for_export(plans, readable), request.build_absolute_uri)
     return table_response(fmt, "planer", "Planer", headings, rows)
