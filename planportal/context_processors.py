@@ -3,10 +3,12 @@ from django.utils.functional import SimpleLazyObject
 
 from plans.models import Municipality
 
+from . import data_version
+
 
 def holds_several_municipalities():
     """Whether this install holds more than one municipality; pages then name and filter by it."""
-    return Municipality.objects.count() > 1
+    return data_version.kept("several-municipalities", lambda: Municipality.objects.count() > 1)
 
 
 def site(request):

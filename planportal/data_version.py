@@ -11,9 +11,11 @@ new model is covered without anyone remembering it. History tables are left out:
 written together with the table they keep the history of.
 """
 
+from contextvars import ContextVar
 from datetime import UTC
 
 from django.apps import apps
+from django.core.cache import caches
 from django.db import connections
 from django.utils import timezone
 
@@ -58,6 +60,10 @@ END
 # Tables of which only some rows are shown to anonymous readers, the others only in the
 # workspace, which is never cached. Input to a hearing is public once published: on the day a
 # big hearing opens, input that is still waiting for moderation keeps the kept pages.
+# The version read in this request, where the request reads but does not write (a GET or a
+# HEAD): a list, empty until read. None outside such a request, where it is read afresh.
+_READ_IN_REQUEST = ContextVar("planportal_data_version", default=None)
+
 PUBLIC_ROWS = {"consultations_submission": "{row}.state = 'published'"}
 EVENTS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
 
@@ -143,3 +149,43 @@ def current():
     if timezone.is_naive(changed_at):
         changed_at = timezone.make_aware(changed_at, UTC)
     return number, changed_at
+
+
+def for_request():
+    """``current()``, read once in a GET or HEAD request and afresh everywhere else (a request
+    that writes changes it, and a process outside requests lives longer than one)."""
+    read = _READ_IN_REQUEST.get()
+    if read is None:
+        return current()
+    if not read:
+        read.append(current())
+    return read[0]
+
+
+def kept(name, make, *key):
+    """``make()`` kept in the cache until the data changes or the day does: for small lists
+    of reference data (council periods, priority SDGs) that every page would read again.
+    ``key`` is what else the value depends on; the value must not be None."""
+    number, _changed_at = for_request()
+    cache_key = ":".join(str(part) for part in ("kept", number, timezone.localdate(), name, *key))
+    cache = caches["default"]
+    value = cache.get(cache_key)
+    if value is None:
+        value = make()
+        cache.set(cache_key, value, timeout=None)
+    return value
+
+
+class DataVersionMiddleware:
+    """Lets a GET or HEAD request read the data version once (``for_request``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reading = request.method in ("GET", "HEAD")
+        token = _READ_IN_REQUEST.set([] if reading else None)
+        try:
+            return self.get_response(request)
+        finally:
+            _READ_IN_REQUEST.reset(token)

@@ -96,7 +96,7 @@ def remember_choices(form, names, *key):
     ``key`` is what else the choices depend on (the municipality the lists are narrowed to);
     the day is in the key, as the current council period is in some labels.
     """
-    number, _changed_at = data_version.current()
+    number, _changed_at = data_version.for_request()
     today = timezone.localdate()
     parts = [number, today, get_language(), form.__class__.__name__, *key]
     prefix = "choices:" + ":".join(str(part) for part in parts)

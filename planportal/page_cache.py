@@ -106,7 +106,7 @@ class PageCacheMiddleware:
             and _is_marked(request)
         ):
             return self.get_response(request)
-        number, changed_at = data_version.current()
+        number, changed_at = data_version.for_request()
         key = _key(request, number, changed_at)
         etag = f'W/"{key[-32:]}"'
         last_modified = _last_modified(changed_at)

@@ -14,6 +14,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planportal import data_version
 from planportal.validators import FIRST_YEAR, LAST_YEAR
 
 from .models import (
@@ -41,19 +42,30 @@ def status_counts(queryset):
 
 def priority_sdg_pairs(municipality_ids, today=None):
     """{(municipality id, SDG number)} of the priority SDGs of each municipality's current
-    council period: the rule of ``serves_priority_sdg`` read as data, in one small query.
+    council period: the rule of ``serves_priority_sdg`` read as data.
 
     For marking the rows a page has read already: written into the page's own query, the
-    mark took the database longer to plan (ms) than the query took to run.
+    mark took the database longer to plan (ms) than the query took to run. For today, the
+    pairs of every municipality are kept until the data changes (``data_version.kept``).
     """
     if not municipality_ids:
         return set()
+    if today is None or today == timezone.localdate():
+        pairs = data_version.kept("priority-sdgs", lambda: _priority_sdg_pairs(None, today))
+    else:
+        pairs = _priority_sdg_pairs(municipality_ids, today)
+    wanted = set(municipality_ids)
+    return {pair for pair in pairs if pair[0] in wanted}
+
+
+def _priority_sdg_pairs(municipality_ids, today):
     priorities = CouncilPeriod.priority_sdgs.through.objects.filter(
-        councilperiod__municipality_id__in=set(municipality_ids),
         councilperiod__first_year=current_first_year(
             OuterRef("councilperiod__municipality_id"), today
         ),
     )
+    if municipality_ids is not None:
+        priorities = priorities.filter(councilperiod__municipality_id__in=set(municipality_ids))
     return set(priorities.values_list("councilperiod__municipality_id", "sdg_id"))
 
 

@@ -1,9 +1,14 @@
-"""The overview's filter lists, kept per data version: a new choice is offered at once."""
+"""Reference data kept per data version (the overview's lists of choices, the priority SDGs,
+whether there are several municipalities): a change shows at once."""
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
-from plans.models import Department
+from plans.models import Department, Sdg
+from plans.models.priorities import latest_begun_first_year
+from plans.services import priority_sdgs_save
+from tests.factories import CouncilPeriodFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +45,25 @@ def test_the_lists_are_read_once_per_data_version(client, make_plan, django_asse
     client.get("/planer/")
     with django_assert_max_num_queries(6):  # version, plans, counts, priorities, municipalities
         client.get("/planer/")
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_priority_sdgs_chosen_mark_the_plans_at_once(client, make_plan, bbs):
+    plan = make_plan(title="Klimaplan")
+    plan.sdgs.set(Sdg.objects.filter(number=13))
+    period = CouncilPeriodFactory(
+        municipality=bbs.municipality, first_year=latest_begun_first_year(timezone.localdate())
+    )
+    assert "Prioritert bærekraftsmål" not in client.get("/planer/").content.decode()
+
+    priority_sdgs_save(period=period, sdgs=Sdg.objects.filter(number__in=[11, 13]))
+
+    assert "Prioritert bærekraftsmål" in client.get("/planer/").content.decode()
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)
+def test_a_second_municipality_makes_the_overview_name_them_at_once(client, make_plan):
+    make_plan()
+    assert 'name="kommune"' not in client.get("/planer/").content.decode()
+    MunicipalityFactory(name="Bærum")
+    assert 'name="kommune"' in client.get("/planer/").content.decode()
