@@ -169,7 +169,8 @@ def test_the_list_reads_the_same_number_of_queries_for_5_and_50_areas(
     with django_assert_max_num_queries(len(five)) as fifty:
         response = client.get("/omrader/")
     assert sum(len(rows) for _m, kinds in response.context["groups"] for _k, rows in kinds) == 50
-    assert len(fifty) == len(five) <= 8, len(five)
+    # The data version (read once, for the reference data kept with it) included.
+    assert len(fifty) == len(five) <= 9, len(five)
 
 
 def test_an_area_page_reads_the_same_number_of_queries_for_5_and_50_plans(
