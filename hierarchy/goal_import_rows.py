@@ -8,6 +8,7 @@ What the tree's own rules say about a row is found by saving it (``goal_import.a
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.utils.translation import gettext as _
 
@@ -79,10 +80,34 @@ class ImportRow:
             self.errors.append((column, message))
 
 
+CODE_COLUMNS = (columns.CODE, columns.PARENT_CODE, columns.CONTRIBUTES_TO)
+
+
 def read_file(upload):
-    """The rows of an uploaded CSV or XLSX file as ImportRows; raises SpreadsheetError."""
+    """The rows of an uploaded CSV or XLSX file as ImportRows; raises SpreadsheetError.
+
+    Codes are text. Excel makes a date of a code like 1.2 typed into a cell that is not
+    formatted as text: such a row is told so, rather than imported under a date.
+    """
     table = read_table(upload, columns.HEADINGS, columns.REQUIRED)
-    return [ImportRow(row.line, dict(row.values)) for row in table.rows]
+    rows = []
+    for line in table.rows:
+        row = ImportRow(line.line, dict(line.values))
+        for heading in CODE_COLUMNS:
+            value = row.values.get(heading, "")
+            if isinstance(value, date):
+                value = value.isoformat()
+                row.add_error(
+                    heading,
+                    _(
+                        "«%(value)s» er lest som en dato. Skriv koden som tekst (i Excel: "
+                        "formater cellen som tekst), for eksempel 1.2."
+                    )
+                    % {"value": value},
+                )
+            row.values[heading] = str(value)
+        rows.append(row)
+    return rows
 
 
 class _Names:

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from xml.etree import ElementTree
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -22,7 +23,12 @@ from django.utils.translation import ngettext
 
 # Above this a file is refused before it is read: a plan list of thousands of rows is far below.
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 5_000
+# A preview checks every row through the same services as a form, some 20–30 ms a row: a
+# thousand rows are checked within a request's time, and are far more than a plan list has.
+MAX_ROWS = 1_000
+# Blank rows and columns a spreadsheet may carry around the filled ones.
+MAX_SHEET_ROWS = 2 * MAX_ROWS
+MAX_COLUMNS = 100
 # A cell starting with one of these is a formula to a spreadsheet: text written out is kept text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -170,14 +176,24 @@ def _xlsx_lines(content):
         sheet = workbook.worksheets[0]
         lines, filled = [], 0
         # Counted while read, blank rows left in: a cut at a row number would drop the last rows
-        # of a sheet with blank rows among them without a word.
-        for cells in sheet.iter_rows(values_only=True):
+        # of a sheet with blank rows among them without a word. A sheet with a cell far down or
+        # far right is read only so far (a tiny file could otherwise hold a million blank rows).
+        for cells in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
             filled += any(cell not in (None, "") for cell in cells)
-            if filled > MAX_ROWS + 1:  # the headings and one row too many
+            if filled > MAX_ROWS + 1 or len(lines) > MAX_SHEET_ROWS:
                 raise _too_many_rows()
             lines.append(cells)
         return lines
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError) as error:
+    except (
+        zipfile.BadZipFile,
+        ElementTree.ParseError,
+        KeyError,
+        ValueError,
+        OSError,
+        IndexError,
+        TypeError,
+        AttributeError,
+    ) as error:
         message = _("Filen kan ikke leses som et Excel-regneark (XLSX).")
         raise SpreadsheetError(message) from error
 

@@ -34,7 +34,10 @@ def keep(session, key, *, municipality_id, name, content):
 def waiting(session, key, token):
     """The file kept under ``key`` if ``token`` is its token, else None."""
     kept = session.get(key)
-    if not kept or not token or not secrets.compare_digest(kept["token"], token):
+    if not kept or not token:
+        return None
+    # As bytes: compare_digest refuses text with other than ASCII letters in it.
+    if not secrets.compare_digest(kept["token"].encode(), token.encode()):
         return None
     return WaitingFile(
         kept["token"], kept["municipality"], kept["name"], base64.b64decode(kept["content"])

@@ -3,6 +3,7 @@ read back in, with every refusal in Norwegian."""
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime
 
 import pytest
@@ -300,3 +301,22 @@ def test_parse_whole_number_refuses_what_is_not_a_whole_number(value):
 )
 def test_split_list(value, expected):
     assert split_list(value) == expected
+
+
+def test_an_xlsx_with_broken_xml_is_refused():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", "<not xml")
+    message = refusal(SimpleUploadedFile("planer.xlsx", out.getvalue()))
+    assert message == "Filen kan ikke leses som et Excel-regneark (XLSX)."
+
+
+def test_a_small_xlsx_with_a_cell_far_down_is_refused_at_once():
+    workbook = Workbook()
+    workbook.active.append(HEADINGS)
+    workbook.active.append(["Skolebruksplan", "Temaplan", "ja"])
+    workbook.active.cell(row=20_000, column=16_000, value="x")
+    out = io.BytesIO()
+    workbook.save(out)
+    message = refusal(SimpleUploadedFile("planer.xlsx", out.getvalue()))
+    assert message == f"Filen har mer enn {MAX_ROWS} rader; del den i flere filer."

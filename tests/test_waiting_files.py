@@ -19,3 +19,9 @@ def test_a_new_preview_replaces_the_file_waiting():
     assert waiting_files.waiting(session, "import", first) is None
     waiting_files.forget(session, "import")
     assert session == {}
+
+
+def test_a_token_of_other_letters_finds_no_file_rather_than_an_error():
+    session = {}
+    waiting_files.keep(session, "import", municipality_id=1, name="a.csv", content=b"a")
+    assert waiting_files.waiting(session, "import", "ø") is None

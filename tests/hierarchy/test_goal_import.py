@@ -1,6 +1,7 @@
 """Importing a goal tree from a spreadsheet at /arbeidsflate/mal/import/: preview, confirm, who."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -336,3 +337,15 @@ def test_the_vision_needs_the_kps_in_force(signed_in, plans):
     plans["kps"].save()
     text = text_of(preview(signed_in, good_rows()))
     assert "Visjonen øverst i måltreet må høre til kommuneplanens samfunnsdel" in text
+
+
+def test_a_code_excel_made_a_date_of_is_told_so(signed_in, plans):
+    from planportal.spreadsheets import xlsx_bytes
+
+    rows = [[values.get(heading, "") for heading in HEADINGS] for values in good_rows()]
+    rows[1][0] = datetime.date(2025, 1, 1)  # 1.1, typed into a cell Excel read as a date
+    upload = SimpleUploadedFile("maltre.xlsx", xlsx_bytes("Måltre", HEADINGS, rows))
+    response = signed_in.post(URL, {"fil": upload})
+    assert response.status_code == 200
+    assert "«2025-01-01» er lest som en dato. Skriv koden som tekst" in text_of(response)
+    assert not GoalNode.objects.exists()
