@@ -22,10 +22,10 @@ from plans.selectors import with_priority_period
 
 from .models import GoalNode
 from .report_chart import progress_chart
-from .selectors import nodes_serving_priority_sdgs
 from .tree import (
     TreeRow,
     flat_list,
+    mark_priority,
     nest,
     node_rows,
     visible_rows,
@@ -225,7 +225,7 @@ def node_page(pk, readable):
     node = thread[-1].node
     contributes_to = list(node.contributes_to.filter(plan__in=readable).select_related("plan"))
     contributors = list(node.contributors.filter(plan__in=readable).select_related("plan"))
-    _mark_priority([*(row.node for row in children), *contributes_to, *contributors])
+    mark_priority([*(row.node for row in children), *contributes_to, *contributors])
     funding = list(node.funding.all()) if node.is_measure else []
     reports = list(node.progress_reports.all()) if node.is_measure else []
     return NodePage(
@@ -241,17 +241,3 @@ def node_page(pk, readable):
         reports=reports,
         chart=progress_chart(reports),
     )
-
-
-def _mark_priority(nodes):
-    """Mark ``nodes`` as ``tree.with_priority_mark`` does, in one query for all of them: the
-    mark's SQL takes longer to write than to run, so it is not written into every query."""
-    if not nodes:
-        return
-    marked = set(
-        nodes_serving_priority_sdgs(
-            GoalNode.objects.filter(pk__in={node.pk for node in nodes})
-        ).values_list("pk", flat=True)
-    )
-    for node in nodes:
-        node.serves_priority = node.pk in marked

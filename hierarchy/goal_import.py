@@ -67,10 +67,6 @@ class ImportRefused(Exception):
         self.message = message
 
 
-class _RolledBack(Exception):
-    """Raised at the end of a preview so that nothing it wrote is kept."""
-
-
 def _build(row):
     """The row's node, when its kind, plan, title and parent are known; else None."""
     if row.kind is None or row.plan is None or not row.get(columns.TITLE):
@@ -168,12 +164,9 @@ def preview(upload, municipality, user=None):
     """Every row of ``upload`` with what is wrong with it, as the import would find it; nothing
     is kept. Raises SpreadsheetError for a file that cannot be read."""
     rows = read_rows(read_file(upload), municipality)
-    try:
-        with transaction.atomic():
-            apply(rows, municipality, user)
-            raise _RolledBack
-    except _RolledBack:
-        pass
+    with transaction.atomic():
+        apply(rows, municipality, user)
+        transaction.set_rollback(True)
     for row in rows:
         row.node = None
     return Preview(rows, existing_vision(municipality))

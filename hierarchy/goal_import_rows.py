@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from planportal.spreadsheets import (
     SpreadsheetError,
+    name_key,
     parse_whole_number,
     read_table,
     split_list,
@@ -116,24 +117,20 @@ class _Names:
     def __init__(self, municipality):
         self.plans = {}
         for plan in municipality.plans.all():
-            self.plans.setdefault(_key(plan.title), []).append(plan)
+            self.plans.setdefault(name_key(plan.title), []).append(plan)
         self.departments = {}
         for department in municipality.departments.all():
-            self.departments.setdefault(_key(department.name), department)
+            self.departments.setdefault(name_key(department.name), department)
             if department.short_name:
-                self.departments.setdefault(_key(department.short_name), department)
-        self.areas = {_key(area.name): area for area in municipality.areas.all()}
+                self.departments.setdefault(name_key(department.short_name), department)
+        self.areas = {name_key(area.name): area for area in municipality.areas.all()}
         self.sdgs = {sdg.number: sdg for sdg in Sdg.objects.all()}
 
 
-def _key(text):
-    return " ".join(str(text).split()).casefold()
-
-
 def _choice(text, choices, aliases=None):
-    wanted = _key(text)
+    wanted = name_key(text)
     for value, label in choices:
-        if wanted in (_key(value), _key(label)):
+        if wanted in (name_key(value), name_key(label)):
             return value
     return (aliases or {}).get(wanted)
 
@@ -218,7 +215,7 @@ def _read_values(row, names, first_line):
         else:
             row.sdgs.append(sdg)
     for name in split_list(row.get(columns.AREAS)):
-        area = names.areas.get(_key(name))
+        area = names.areas.get(name_key(name))
         if area is None:
             row.add_error(
                 columns.AREAS,
@@ -265,7 +262,7 @@ def _read_kind_and_plan(row, names):
     if not title:
         row.add_error(columns.PLAN, _("Raden mangler plan."))
         return
-    plans = names.plans.get(_key(title), [])
+    plans = names.plans.get(name_key(title), [])
     if len(plans) > 1:
         row.add_error(
             columns.PLAN,
@@ -283,7 +280,7 @@ def _read_kind_and_plan(row, names):
 def _read_measure(row, names):
     name = row.get(columns.DEPARTMENT)
     if name:
-        row.department = names.departments.get(_key(name))
+        row.department = names.departments.get(name_key(name))
         if row.department is None:
             row.add_error(
                 columns.DEPARTMENT,

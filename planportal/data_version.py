@@ -60,12 +60,12 @@ END
 # Tables of which only some rows are shown to anonymous readers, the others only in the
 # workspace, which is never cached. Input to a hearing is public once published: on the day a
 # big hearing opens, input that is still waiting for moderation keeps the kept pages.
+PUBLIC_ROWS = {"consultations_submission": "{row}.state = 'published'"}
+EVENTS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
+
 # The version read in this request, where the request reads but does not write (a GET or a
 # HEAD): a list, empty until read. None outside such a request, where it is read afresh.
 _READ_IN_REQUEST = ContextVar("planportal_data_version", default=None)
-
-PUBLIC_ROWS = {"consultations_submission": "{row}.state = 'published'"}
-EVENTS = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}
 
 
 def _when(table, event):

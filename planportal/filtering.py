@@ -8,8 +8,6 @@ old English names as aliases.
 import re
 
 from django import forms
-from django.core.cache import caches
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -88,7 +86,7 @@ class MunicipalityForm(forms.Form):
 
 def remember_choices(form, names, *key):
     """Give the choice fields ``names`` of ``form`` their choices as (value, label) text,
-    made once per data version and language and kept in the cache.
+    made once per data version, day and language (``data_version.kept``).
 
     The lists name departments, council periods, areas, themes and SDGs: tables every change of
     which counts up the data version, so a kept list is never older than the data. Made anew,
@@ -96,19 +94,18 @@ def remember_choices(form, names, *key):
     ``key`` is what else the choices depend on (the municipality the lists are narrowed to);
     the day is in the key, as the current council period is in some labels.
     """
-    number, _changed_at = data_version.for_request()
-    today = timezone.localdate()
-    parts = [number, today, get_language(), form.__class__.__name__, *key]
-    prefix = "choices:" + ":".join(str(part) for part in parts)
-    keys = {name: f"{prefix}:{name}" for name in names}
-    cache = caches["default"]
-    kept = cache.get_many(keys.values())
+
+    def make():
+        return {
+            name: [(str(value), str(label)) for value, label in form.fields[name].choices]
+            for name in names
+        }
+
+    lists = data_version.kept(
+        "choices", make, get_language(), form.__class__.__name__, *key, *names
+    )
     for name in names:
         field = form.fields[name]
-        choices = kept.get(keys[name])
-        if choices is None:
-            choices = [(str(value), str(label)) for value, label in field.choices]
-            cache.set(keys[name], choices, timeout=None)
         # Past the fields' choices setters: django-filter's would wrap the list in a model
         # iterator again. A ModelChoiceField offers ``_choices`` once it has them.
-        field._choices = field.widget.choices = choices
+        field._choices = field.widget.choices = lists[name]

@@ -59,8 +59,18 @@ class Table:
     rows: list
 
 
-def _key(heading):
-    return " ".join(str(heading or "").split()).casefold()
+def check_size(upload):
+    """Refuse a file over MAX_UPLOAD_BYTES before anything reads it."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise SpreadsheetError(
+            _("Filen er for stor: største tillatte størrelse er %(mb)s MB.")
+            % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+        )
+
+
+def name_key(text):
+    """``text`` as names in a file are matched: whatever the case and the spacing."""
+    return " ".join(str(text or "").split()).casefold()
 
 
 def read_table(upload, headings, required=()):
@@ -71,11 +81,7 @@ def read_table(upload, headings, required=()):
     another kind, unreadable, empty, with too many rows, a heading twice or a ``required``
     heading missing.
     """
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise SpreadsheetError(
-            _("Filen er for stor: største tillatte størrelse er %(mb)s MB.")
-            % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
-        )
+    check_size(upload)
     content = upload.read()
     name = (upload.name or "").lower()
     if content.startswith(b"PK") or name.endswith(".xlsx"):
@@ -92,10 +98,10 @@ def _table(lines, headings, required):
     header = next(lines, None)
     if header is None or not any(str(cell or "").strip() for cell in header):
         raise SpreadsheetError(_("Filen er tom: første linje skal ha kolonneoverskriftene."))
-    known = {_key(heading): heading for heading in headings}
+    known = {name_key(heading): heading for heading in headings}
     columns, seen = {}, set()
     for index, cell in enumerate(header):
-        key = _key(cell)
+        key = name_key(cell)
         if key in seen and key in known:
             raise SpreadsheetError(
                 _("Kolonnen «%(heading)s» står to ganger i filen.") % {"heading": known[key]}

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from planportal import waiting_files
 from planportal.forms import DesignsystemetForm
-from planportal.spreadsheets import MAX_UPLOAD_BYTES, table_response
+from planportal.spreadsheets import SpreadsheetError, check_size, table_response
 
 from . import exchange, permissions
 from .models import Municipality
@@ -41,11 +41,10 @@ class PlanImportForm(DesignsystemetForm, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("Filen er for stor: største tillatte størrelse er %(mb)s MB.")
-                % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
-            )
+        try:
+            check_size(upload)  # before the view reads it into memory
+        except SpreadsheetError as error:
+            raise forms.ValidationError(error.message) from error
         return upload
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from planportal.spreadsheets import (
     SpreadsheetError,
+    name_key,
     parse_date,
     parse_whole_number,
     read_table,
@@ -71,10 +72,6 @@ class AlreadyImported(Exception):
     """The preview was confirmed before: its plans are in the register already."""
 
 
-class _TrialOver(Exception):
-    """Ends a trial import, so that its transaction is rolled back."""
-
-
 @dataclass
 class ImportRow:
     line: int
@@ -82,7 +79,6 @@ class ImportRow:
     plan_type: str
     status: str
     errors: list = field(default_factory=list)
-    plan: Plan | None = None
 
 
 @dataclass
@@ -101,12 +97,10 @@ class ImportResult:
 
 def check_file(content, file_name, municipality, user):
     """The preview: every row with its errors, nothing written."""
-    try:
-        with transaction.atomic():
-            result = _import(content, file_name, municipality, user)
-            raise _TrialOver
-    except _TrialOver:
-        return result
+    with transaction.atomic():
+        result = _import(content, file_name, municipality, user)
+        transaction.set_rollback(True)
+    return result
 
 
 def import_file(content, file_name, municipality, user, token):
@@ -114,25 +108,23 @@ def import_file(content, file_name, municipality, user, token):
 
     Raises AlreadyImported if the preview ``token`` was confirmed before.
     """
-    try:
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    record = PlanImport.objects.create(
-                        token=token,
-                        municipality=municipality,
-                        file_name=file_name[:255],
-                        imported_by=user,
-                    )
-            except IntegrityError as error:
-                raise AlreadyImported from error
-            result = _import(content, file_name, municipality, user)
-            if not result.ok:
-                raise _TrialOver
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = PlanImport.objects.create(
+                    token=token,
+                    municipality=municipality,
+                    file_name=file_name[:255],
+                    imported_by=user,
+                )
+        except IntegrityError as error:
+            raise AlreadyImported from error
+        result = _import(content, file_name, municipality, user)
+        if result.ok:
             record.plan_count = len(result.rows)
             record.save(update_fields=["plan_count"])
-    except _TrialOver:
-        pass
+        else:
+            transaction.set_rollback(True)
     return result
 
 
@@ -149,7 +141,7 @@ def _import(content, file_name, municipality, user):
     names = _Names(municipality)
     parsed = [_Parsed(row, headings, names) for row in table.rows]
     _check_titles(parsed, names)
-    names.lines = {_key(entry.title): entry.row.line for entry in reversed(parsed)}
+    names.lines = {name_key(entry.title): entry.row.line for entry in reversed(parsed)}
     for entry in _in_saving_order(parsed, names):
         entry.save(municipality, user, names)
     return ImportResult(rows=[entry.result for entry in parsed])
@@ -164,26 +156,22 @@ class _Names:
         for department in departments:
             for name in (department.name, department.short_name):
                 if name:
-                    self.departments.setdefault(_key(name), department)
+                    self.departments.setdefault(name_key(name), department)
         self.periods = {
             (period.first_year, period.last_year): period
             for period in CouncilPeriod.objects.filter(municipality=municipality)
         }
-        self.areas = {_key(area.name): area for area in municipality.areas.all()}
+        self.areas = {name_key(area.name): area for area in municipality.areas.all()}
         self.themes = {}
         for theme in Theme.objects.all():
-            self.themes[_key(theme.name)] = self.themes[_key(theme.slug)] = theme
+            self.themes[name_key(theme.name)] = self.themes[name_key(theme.slug)] = theme
         self.sdgs = set(Sdg.objects.values_list("number", flat=True))
         self.plans = {
-            _key(plan.title): plan for plan in Plan.objects.filter(municipality=municipality)
+            name_key(plan.title): plan for plan in Plan.objects.filter(municipality=municipality)
         }
         self.plan_types = _choices(PlanType)
         self.statuses = _choices(PlanStatus)
         self.bodies = _choices(AdoptingBody)
-
-
-def _key(text):
-    return " ".join(str(text).split()).casefold()
 
 
 def _choices(choices):
@@ -191,7 +179,7 @@ def _choices(choices):
     found = {}
     with translation.override("nb"):
         for value, label in choices.choices:
-            found[_key(value)] = found[_key(label)] = value
+            found[name_key(value)] = found[name_key(label)] = value
     return found
 
 
@@ -251,22 +239,22 @@ class _Parsed:
             else:
                 self.fields[name] = default
             return
-        if _key(text) not in choices:
+        if name_key(text) not in choices:
             self._error(heading, _("«%(value)s» er ikke et gyldig valg.") % {"value": text[:60]})
             return
-        self.fields[name] = choices[_key(text)]
+        self.fields[name] = choices[name_key(text)]
 
     def _department(self, names):
         text = self._text(columns.DEPARTMENT)
         if not text:
             self._error(columns.DEPARTMENT, _("Feltet må fylles ut."))
-        elif _key(text) not in names.departments:
+        elif name_key(text) not in names.departments:
             self._error(
                 columns.DEPARTMENT,
                 _("Kommunen har ingen avdeling som heter «%(value)s».") % {"value": text[:60]},
             )
         else:
-            self.fields["department"] = names.departments[_key(text)]
+            self.fields["department"] = names.departments[name_key(text)]
 
     def _period(self, names):
         text = self._text(columns.COUNCIL_PERIOD)
@@ -290,7 +278,7 @@ class _Parsed:
             self._error(heading, error.message)
 
     def _published(self):
-        text = _key(self._text(columns.PUBLISHED))
+        text = name_key(self._text(columns.PUBLISHED))
         if text not in YES | NO:
             self._error(columns.PUBLISHED, _("Skriv «ja» eller «nei»."))
         self.fields["is_published"] = text in YES
@@ -312,14 +300,14 @@ class _Parsed:
             ("areas", columns.AREAS, names.areas),
         ):
             items = split_list(self._text(heading))
-            unknown = [item for item in items if _key(item) not in known]
+            unknown = [item for item in items if name_key(item) not in known]
             if unknown:
                 self._error(
                     heading,
                     _("Finnes ikke: %(values)s.")
                     % {"values": ", ".join(f"«{item[:60]}»" for item in unknown)},
                 )
-            self.m2m[name] = [known[_key(item)] for item in items if _key(item) in known]
+            self.m2m[name] = [known[name_key(item)] for item in items if name_key(item) in known]
 
     def save(self, municipality, user, names):
         """Save the plan through ``plan_save`` if the row was read without errors."""
@@ -327,7 +315,7 @@ class _Parsed:
             return
         plan = Plan(municipality=municipality, **self.fields)
         for name, title in self.links.items():
-            target = names.plans.get(_key(title))
+            target = names.plans.get(name_key(title))
             if target is None:
                 self._error(FIELD_COLUMNS[name], _missing_plan(title, names))
                 return
@@ -335,17 +323,15 @@ class _Parsed:
         on = self.fields.get("adopted_on") if plan.status in PlanStatus.in_force() else None
         try:
             with transaction.atomic():
-                self.result.plan = plan_save(
-                    plan=plan, user=user, status_changed_on=on, m2m=self.m2m
-                )
+                plan_save(plan=plan, user=user, status_changed_on=on, m2m=self.m2m)
         except ValidationError as error:
             self.result.errors.extend(_messages(error))
         else:
-            names.plans[_key(plan.title)] = plan
+            names.plans[name_key(plan.title)] = plan
 
 
 def _missing_plan(title, names):
-    line = names.lines.get(_key(title))
+    line = names.lines.get(name_key(title))
     if line is not None:
         return _("Planen «%(title)s» på linje %(line)s har feil og kan ikke lagres.") % {
             "title": title[:80],
@@ -374,7 +360,7 @@ def _check_titles(parsed, names):
     """A title twice in the file, or already a plan of the municipality, is an error."""
     first_line = {}
     for entry in parsed:
-        key = _key(entry.title)
+        key = name_key(entry.title)
         if not key:
             continue
         if key in first_line:
@@ -391,16 +377,16 @@ def _in_saving_order(parsed, names):
     """The rows in an order where a plan named by another row of the file is saved first.
     A row naming a plan neither in the file nor in the municipality gets its error; rows
     naming each other in a ring get theirs, and are left out."""
-    by_title = {_key(entry.title): entry for entry in parsed if entry.title}
+    by_title = {name_key(entry.title): entry for entry in parsed if entry.title}
     graph = {entry: set() for entry in parsed}
     for entry in parsed:
         for name, title in entry.links.items():
-            target = by_title.get(_key(title))
+            target = by_title.get(name_key(title))
             if target is entry:
                 entry._error(FIELD_COLUMNS[name], _("En plan kan ikke vise til seg selv."))
             elif target is not None:
                 graph[entry].add(target)
-            elif _key(title) not in names.plans:
+            elif name_key(title) not in names.plans:
                 entry._error(FIELD_COLUMNS[name], _missing_plan(title, names))
     while True:
         try:
