@@ -235,7 +235,7 @@ def node_page(pk, readable):
         children=nest(children, parent_plan_id=node.plan_id),
         contributes_to=flat_list(node_rows(contributes_to)),
         contributors=flat_list(node_rows(contributors)),
-        sdgs=list(with_priority_period(node.sdgs.all(), node.municipality_id)),
+        sdgs=with_priority_period(node.sdgs.all(), node.municipality_id),
         funding=funding,
         funding_total=sum(year.amount for year in funding),
         reports=reports,

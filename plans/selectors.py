@@ -6,9 +6,7 @@ from django.db.models import (
     Count,
     Exists,
     OuterRef,
-    Prefetch,
     Q,
-    Subquery,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -27,7 +25,6 @@ from .models import (
     PlanstrategiDecision,
     PlanstrategiDecisionKind,
     PlanType,
-    Sdg,
 )
 from .models.priorities import current_first_year, latest_begun_first_year
 
@@ -45,20 +42,29 @@ def priority_sdg_pairs(municipality_ids, today=None):
     council period: the rule of ``serves_priority_sdg`` read as data.
 
     For marking the rows a page has read already: written into the page's own query, the
-    mark took the database longer to plan (ms) than the query took to run. For today, the
-    pairs of every municipality are kept until the data changes (``data_version.kept``).
+    mark took the database longer to plan (ms) than the query took to run.
     """
     if not municipality_ids:
         return set()
+    periods = priority_periods(municipality_ids, today)
+    return {
+        (municipality, sdg) for municipality, (*_years, sdgs) in periods.items() for sdg in sdgs
+    }
+
+
+def priority_periods(municipality_ids, today=None):
+    """{municipality id: (first year, last year, {SDG number})} of the current council period
+    of each of ``municipality_ids`` that has chosen priority SDGs. For today, those of every
+    municipality are read in one query and kept until the data changes
+    (``data_version.kept``)."""
     if today is None or today == timezone.localdate():
-        pairs = data_version.kept("priority-sdgs", lambda: _priority_sdg_pairs(None, today))
+        periods = data_version.kept("priority-periods", lambda: _priority_periods(None, today))
     else:
-        pairs = _priority_sdg_pairs(municipality_ids, today)
-    wanted = set(municipality_ids)
-    return {pair for pair in pairs if pair[0] in wanted}
+        periods = _priority_periods(municipality_ids, today)
+    return {key: periods[key] for key in set(municipality_ids) if key in periods}
 
 
-def _priority_sdg_pairs(municipality_ids, today):
+def _priority_periods(municipality_ids, today):
     priorities = CouncilPeriod.priority_sdgs.through.objects.filter(
         councilperiod__first_year=current_first_year(
             OuterRef("councilperiod__municipality_id"), today
@@ -66,7 +72,15 @@ def _priority_sdg_pairs(municipality_ids, today):
     )
     if municipality_ids is not None:
         priorities = priorities.filter(councilperiod__municipality_id__in=set(municipality_ids))
-    return set(priorities.values_list("councilperiod__municipality_id", "sdg_id"))
+    periods = {}
+    for municipality, first, last, sdg in priorities.values_list(
+        "councilperiod__municipality_id",
+        "councilperiod__first_year",
+        "councilperiod__last_year",
+        "sdg_id",
+    ):
+        periods.setdefault(municipality, (first, last, set()))[2].add(sdg)
+    return periods
 
 
 def mark_serving(rows, sdg_links, owner, today=None):
@@ -110,11 +124,12 @@ def plan_for_page(readable_plans, slug):
     Raises Plan.DoesNotExist.
     """
     plan = (
-        readable_plans.for_listing().prefetch_related("themes", "areas", "documents").get(slug=slug)
+        readable_plans.for_listing()
+        .prefetch_related("themes", "areas", "documents", "sdgs")
+        .get(slug=slug)
     )
-    # Its SDGs with the priority ones of its municipality's period marked, in the one query.
-    sdgs = with_priority_period(Sdg.objects.all(), plan.municipality_id)
-    prefetch_related_objects([plan], Prefetch("sdgs", queryset=sdgs))
+    # The SDGs the page lists are the prefetched ones, so the marks stay on them.
+    with_priority_period(plan.sdgs.all(), plan.municipality_id)
     return plan
 
 
@@ -315,18 +330,20 @@ def priority_sdgs(municipality_ids=None, today=None):
     }
 
 
-def with_priority_period(sdgs, municipality_id, today=None):
-    """``sdgs`` (an Sdg queryset), each with ``Sdg.priority_period`` "2023–2027" when it is a
-    priority SDG of ``municipality_id``'s current council period: in the query that reads them."""
-    links = CouncilPeriod.priority_sdgs.through.objects.filter(
-        sdg_id=OuterRef("pk"),
-        councilperiod__municipality_id=municipality_id,
-        councilperiod__first_year=current_first_year(municipality_id, today),
-    )
-    return sdgs.annotate(
-        priority_first_year=Subquery(links.values("councilperiod__first_year")[:1]),
-        priority_last_year=Subquery(links.values("councilperiod__last_year")[:1]),
-    )
+def with_priority_period(sdgs, municipality_id):
+    """``sdgs`` (Sdgs, a queryset or those read already) as a list, each with
+    ``Sdg.priority_period`` "2023–2027" when it is a priority SDG of ``municipality_id``'s
+    current council period, without a query of its own (``priority_periods`` are kept):
+    written into the query that read the SDGs, the mark took longer to compile and plan than
+    the page took to show them."""
+    sdgs = list(sdgs)
+    if not sdgs:
+        return sdgs
+    first, last, chosen = priority_periods([municipality_id]).get(municipality_id, (0, 0, ()))
+    for sdg in sdgs:
+        if sdg.pk in chosen:
+            sdg.priority_first_year, sdg.priority_last_year = first, last
+    return sdgs
 
 
 def council_periods_of(municipality_ids):

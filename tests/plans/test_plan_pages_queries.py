@@ -94,9 +94,9 @@ def _timeline(plans):
 
 
 def pages(department, area, theme):
-    """{page: the most queries it may make}, the data's version (page cache) included. The
-    overview's are for its lists of choices not yet kept (``planportal.filtering``): six fewer
-    once they are."""
+    """{page: the most queries it may make}, the data's version (page cache) included, with
+    nothing kept yet (``planportal.data_version.kept``): the overview's lists of choices
+    (``planportal.filtering``) are six fewer once kept, the pages' priority SDG periods one."""
     return {
         "/": 6,
         "/planer/": 13,
