@@ -3,13 +3,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from planportal.filtering import MunicipalityForm, chosen_municipality, narrow_to_municipality
+from planportal.filtering import (
+    FilterSet,
+    MunicipalityForm,
+    chosen_municipality,
+    narrow_to_municipality,
+)
 from plans.models import Department, Municipality
 
 from .selectors import with_coming_council_treatment, with_slipped_milestones
 
 
-class ProgressFilter(django_filters.FilterSet):
+class ProgressFilter(FilterSet):
     """/fremdrift/ by municipality and department; the choice lives in the query string."""
 
     kommune = django_filters.ModelChoiceFilter(

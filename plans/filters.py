@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from planportal.filtering import (
+    FilterSet,
     chosen_municipality,
     narrow_to_municipality,
     remember_choices,
@@ -58,7 +59,7 @@ def _current_periods():
     return list(current_council_periods(municipalities, timezone.localdate()).values())
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(FilterSet):
     """The names are the portal's one vocabulary (``planportal.filtering``); old ones still work."""
 
     q = django_filters.CharFilter(method="filter_text", label=_("Søk i planer"))

@@ -110,7 +110,7 @@ def mark_serving_priority(plans, today=None):
 
 
 def recently_changed_plans(queryset, limit=8):
-    return queryset.for_listing().order_by("-updated_at", "title")[:limit]
+    return queryset.for_rows().order_by("-updated_at", "title")[:limit]
 
 
 def public_plans():

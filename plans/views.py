@@ -12,8 +12,7 @@ from .permissions import plans_readable_by
 from .selectors import mark_serving_priority, status_counts
 
 
-def _plan_filter(request, several_municipalities):
-    plans = plans_readable_by(request.user).for_listing()
+def _plan_filter(request, several_municipalities, plans):
     return PlanFilter(
         request.GET or None, queryset=plans, several_municipalities=several_municipalities
     )
@@ -24,7 +23,7 @@ def plan_list(request):
     """The plan overview: published plans, and for a signed-in user also the drafts they may
     read (marked as drafts), so the politicians' overview counts the same plans it links to."""
     several = holds_several_municipalities()
-    plan_filter = _plan_filter(request, several)
+    plan_filter = _plan_filter(request, several, plans_readable_by(request.user).for_rows())
     plan_filter.keep_choices()
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     counts = status_counts(plan_filter.qs_ignoring("status"))
@@ -51,7 +50,7 @@ def plan_list(request):
 @cached_for_anonymous
 def plan_list_spreadsheet(request, fmt):
     """The overview's plans with its filters and order, every page of them, as CSV or XLSX."""
-    plans = _plan_filter(request, holds_several_municipalities()).qs
     readable = plans_readable_by(request.user)
+    plans = _plan_filter(request, holds_several_municipalities(), readable.for_listing()).qs
     headings, rows = plan_rows(plans_for_export(plans, readable), request.build_absolute_uri)
     return table_response(fmt, "planer", "Planer", headings, rows)

@@ -45,6 +45,23 @@ PLAN_HISTORY = HistoricalRecords(
 )
 
 
+# The columns ``PlanQuerySet.for_rows`` reads: those a list row shows or decides by.
+ROW_FIELDS = (
+    "municipality",
+    "department",
+    "title",
+    "slug",
+    "plan_type",
+    "status",
+    "summary",
+    "valid_from",
+    "valid_to",
+    "next_revision_due",
+    "is_published",
+    "updated_at",
+)
+
+
 class PlanQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -93,6 +110,16 @@ class PlanQuerySet(models.QuerySet):
         answers = plan_public_status.send(sender=Plan)
         expression = next((answer for _r, answer in answers if answer is not None), None)
         return self.annotate(public_status=expression or F("status"))
+
+    def for_rows(self):
+        """What a row of a plan list shows (``plan_tags.plan_rows``), the status the public sees
+        included, and no more: the overview reads a page of plans on every request, and their
+        other columns and council periods were a tenth of its time."""
+        return (
+            self.select_related("municipality", "department")
+            .only(*ROW_FIELDS, "municipality__name", "department__name")
+            .with_public_status()
+        )
 
     def for_listing(self):
         """What a list of plans shows, the status the public sees included, in a fixed number
