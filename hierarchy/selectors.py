@@ -138,7 +138,7 @@ def plan_part(plan, readable):
     """The plan's part of the tree as nested TreeRows, each part under the node of another plan it
     hangs under (marked ``context``), with the numbers and progress of the tree page.
 
-    No query for a plan type that holds no nodes, one for a plan without nodes, at most four
+    No query for a plan type that holds no nodes, one for a plan without nodes, at most five
     otherwise (``tree.rows_around_plan``), whatever the size of the tree.
     """
     if not rules.holds_nodes(plan.plan_type):

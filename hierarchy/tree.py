@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from plans.models import Department
@@ -98,13 +99,14 @@ def tree_nodes(**filters):
     return GoalNode.objects.filter(**filters).order_by("tree_id", "lft")
 
 
-def with_plans(nodes, plans):
-    """``nodes`` as a list, each with its plan from ``plans``, in one more query.
+def with_plans(nodes, plans, related=("municipality", "department")):
+    """``nodes`` as a list, each with its plan from ``plans`` (with ``related``), in one more
+    query.
 
     Joining the plans instead would build a plan, a municipality and a department for every
     node: most of the time of a 20,000-node page.
     """
-    plans = {plan.pk: plan for plan in plans.select_related("municipality", "department")}
+    plans = {plan.pk: plan for plan in plans.select_related(*related)}
     nodes = [node for node in nodes if node.plan_id in plans]
     for node in nodes:
         node.plan = plans[node.plan_id]
@@ -311,25 +313,51 @@ def rows_around_plan(readable, plan):
     under them (their progress), every node of the plans they hang under (whose numbers count
     within their own plan), and the nodes above those. [] for a plan without nodes.
 
-    At most four queries, each a range of the tree rather than the whole of it. A few nodes
+    At most five small queries, each a range of the tree rather than the whole of it. A few nodes
     more (see ``_inside`` and ``_above``) change nothing: numbers count within a plan, and
     the progress shown is the plan's own nodes', over everything under them.
     """
-    own = GoalNode.objects.filter(plan=plan).values_list("tree_id", "lft", "rght", "parent__plan")
-    own = list(own)
+    own, above, their_tops = _spans_around(plan)
     if not own:
         return []
-    # The plan's top nodes (under a node of another plan, or the root) and those plans.
+    # The plan's top nodes: under a node of another plan (one of ``above``), or the root.
     tops = [(tree, lft, rght) for tree, lft, rght, parent_plan in own if parent_plan != plan.pk]
-    above = {parent_plan for *_span, parent_plan in own} - {None, plan.pk}
-    their_tops = []
-    if above:
-        their_tops = GoalNode.objects.filter(plan__in=above, plan_top=True)
-        their_tops = list(their_tops.values_list("tree_id", "lft", "rght"))
     wanted = Q(plan__in=above) | _inside(tops) | _above(tops + their_tops)
     nodes = mark_priority(without_hidden(tree_nodes(plan__in=readable).filter(wanted)))
-    shown = with_plans(nodes, readable.filter(pk__in={node.plan_id for node in nodes}))
-    return tree_rows(shown)
+    # Their plans as the rows name and link them, and no more.
+    plans = readable.filter(pk__in={node.plan_id for node in nodes}).only(*ROW_PLAN_FIELDS)
+    return tree_rows(with_plans(nodes, plans, related=()))
+
+
+# What a row of the tree shows of its node's plan (``tree_html``, the plan report's rows).
+ROW_PLAN_FIELDS = ("municipality", "title", "slug", "plan_type", "status", "is_published")
+
+# The plan's nodes with the plan of each one's parent, and the top nodes of the plans they
+# hang under: in SQL, as the ORM took longer to write these two queries than the database took
+# to answer them. Two, because in one PostgreSQL could not tell how few plans the second reads,
+# and read the whole table for them.
+OWN_SPANS_SQL = """
+SELECT node.tree_id, node.lft, node.rght, parent.plan_id
+FROM {table} node LEFT JOIN {table} parent ON parent.id = node.parent_id
+WHERE node.plan_id = %s
+"""
+TOP_SPANS_SQL = "SELECT tree_id, lft, rght FROM {table} WHERE plan_top AND plan_id IN ({plans})"
+
+
+def _spans_around(plan):
+    """([(tree, lft, rght, plan of the parent)] of the plan's nodes, {the other plans they hang
+    under}, [(tree, lft, rght)] of those plans' top nodes)."""
+    table = GoalNode._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(OWN_SPANS_SQL.format(table=table), [plan.pk])
+        own = cursor.fetchall()
+        above = {parent_plan for *_span, parent_plan in own} - {None, plan.pk}
+        if not above:
+            return own, above, []
+        # int(): plan ids read from the database, written into the SQL as numbers.
+        plans = ", ".join(str(int(pk)) for pk in sorted(above))
+        cursor.execute(TOP_SPANS_SQL.format(table=table, plans=plans))
+        return own, above, cursor.fetchall()
 
 
 # Beyond this many subtrees, one range per tree covers them all, so the query stays small.
