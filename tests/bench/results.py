@@ -4,6 +4,7 @@ import json
 import os
 import platform
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,7 +31,30 @@ def machine():
         "database": connection.vendor,
         "database_version": _database_version(),
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "workload_ms": workload_ms(),
     }
+
+
+def workload_ms():
+    """The fastest of five runs of a fixed piece of plain Python (dictionaries, strings, small
+    objects: what a page's Python does), in ms: how fast this machine was during the run. On a
+    shared machine the same code ran half as fast again an hour later; a run's milliseconds
+    are worth comparing with another's only beside this figure."""
+
+    class Row:
+        def __init__(self, number):
+            self.number, self.label = number, f"rad {number}"
+
+    def work():
+        rows = {str(n): Row(n) for n in range(60_000)}
+        return sum(len(row.label) + row.number for row in rows.values())
+
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        work()
+        timings.append((time.perf_counter() - started) * 1000)
+    return round(min(timings), 1)
 
 
 def _database_version():
@@ -61,7 +85,9 @@ def print_table(rows, about):
     print(
         f"\n{about['database']} {about['database_version']}, {about['cpus']} cores, load "
         f"{' '.join(str(value) for value in about['load_average'])}; "
-        f"{about['generated']}; generated in {about['generation_seconds']:.0f} s"
+        f"{about['generated']}; generated in {about['generation_seconds']:.0f} s; a fixed "
+        f"Python workload {about['workload_before_ms']} ms before the pages, "
+        f"{about['workload_ms']} ms after"
     )
     print(
         "median and p95 of up to 30 uncached requests (runs; fewer for a slow page) after a "

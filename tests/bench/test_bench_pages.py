@@ -28,7 +28,7 @@ from django.urls import reverse
 
 from .measuring import BenchClient, measure, query_count
 from .municipality import generate
-from .results import machine, print_table, write_json
+from .results import machine, print_table, workload_ms, write_json
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -137,6 +137,7 @@ def test_bench_public_pages():
     vacuum_analyze()
     generation_seconds = time.perf_counter() - started
     clear_caches()
+    workload_before_ms = workload_ms()
     rows = [measure(client, name, path) for name, path in pages(data)]
     trivial = rows[0].median_ms
     for figures in rows:
@@ -154,6 +155,7 @@ def test_bench_public_pages():
         ),
         "counts": counts,
         "generation_seconds": round(generation_seconds, 1),
+        "workload_before_ms": workload_before_ms,
     }
     print_table(rows, about)
     write_json(rows, about)
