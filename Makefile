@@ -34,8 +34,8 @@ test: install
 # time beside /helse/ with the budgets, written to bench-results.json; then the PDF reports.
 # On PostgreSQL unless DATABASE_URL names another database; pytest-django makes its own test
 # database beside it and drops it after. BENCH_STRICT=1 fails on a missed budget. The pages
-# are measured in a process of their own: after the PDF benches, WeasyPrint's leftovers (some
-# 700,000 objects) made the same pages a fifth slower.
+# are measured in a process of their own, as a server's worker is, not one that has just made
+# a hundred PDFs for the report bench and holds WeasyPrint's leftovers (some 700,000 objects).
 bench: DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/planportal
 bench: install
 	DATABASE_URL=$(DATABASE_URL) $(VENV)/bin/pytest -m bench -s -q tests/bench/test_bench_pages.py
