@@ -9,6 +9,7 @@ from plans import permissions
 from plans.models import Municipality, Plan, PlanStatus, PlanType
 from plans.selectors import (
     plan_for_page,
+    plan_links,
     public_plans,
     recently_changed_plans,
     related_public_plans,
@@ -73,6 +74,7 @@ def plan_detail(request, slug):
         "status_history": plan.status_changes.all(),
         "decisions": plan.planstrategi_decisions.select_related("council_period"),
         "statuses": PlanStatus,
+        **plan_links(plan),
         **related_public_plans(plan),
     }
     return render(request, "plan_page.html", context)

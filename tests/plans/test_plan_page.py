@@ -145,3 +145,21 @@ def test_plan_page_marks_an_overdue_revision(client, make_plan):
     due_later = make_plan(title="Ny plan", next_revision_due=datetime.date(2099, 1, 1))
     assert "(forfalt)" in client.get(overdue.get_absolute_url()).content.decode()
     assert "(forfalt)" not in client.get(due_later.get_absolute_url()).content.decode()
+
+
+def test_themes_and_sdgs_kept_as_reference_data_change_on_the_page_at_once(client, make_plan):
+    """The plan page reads themes and SDGs from data kept per data version
+    (``selectors.plan_links``): a renamed theme, or a plan linked anew, shows at once."""
+    plan = make_plan(title="Skolebruksplan")
+    theme = ThemeFactory(name="Oppvekst")
+    plan.themes.add(theme)
+    address = f"/planer/{plan.slug}/"
+    assert "Oppvekst" in client.get(address).content.decode()
+
+    theme.name = "Oppvekst og utdanning"
+    theme.save()
+    plan.sdgs.add(4)
+    html = client.get(address).content.decode()
+
+    assert "Oppvekst og utdanning" in html
+    assert "God utdanning" in html
