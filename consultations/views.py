@@ -1,6 +1,7 @@
 """Public pages: hearings and their input form, and the status of ongoing plan work."""
 
 from axes.helpers import get_client_ip_address
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,6 +25,7 @@ from .selectors import (
 from .services import SubmissionRefused, input_refusal, submission_receive
 
 RECEIPT_SESSION_KEY = "submission_receipt"
+PROGRESS_PER_PAGE = 50
 
 
 def _listed_hearings(request, now):
@@ -138,11 +140,16 @@ def _listed_progress(request):
 def progress(request):
     """/fremdrift/: every plan in process with its next milestone, soonest first."""
     progress_filter, shown, rows = _listed_progress(request)
+    # A city has hundreds of plans in process: a page of them at a time, the soonest first.
+    paginator = Paginator(rows, PROGRESS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("side"))
     context = {
         "filter": progress_filter,
         # The overview's selection, named above the list: "Til politisk behandling …".
         "shown": dict(progress_filter.form.fields["vis"].choices).get(shown, "") if shown else "",
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
+        "page_numbers": paginator.get_elided_page_range(page.number, on_each_side=2),
         "today": timezone.localdate(),
     }
     return render(request, "consultations/progress.html", context)

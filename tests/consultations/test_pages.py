@@ -260,6 +260,24 @@ def test_progress_uses_a_fixed_number_of_queries(client, bbs, django_assert_max_
     assert queries_for(client, "/fremdrift/") == few
 
 
+def test_progress_shows_fifty_plans_a_page_and_keeps_the_filter_between_pages(client, bbs):
+    _plans_in_process(bbs, 55)
+
+    first = client.get(f"/fremdrift/?avdeling={bbs.pk}")
+    second = client.get(f"/fremdrift/?avdeling={bbs.pk}&side=2")
+
+    first_html = first.content.decode()
+    assert len(first.context["rows"]) == 50 and len(second.context["rows"]) == 5
+    assert "55 planer under arbeid" in first_html
+    assert f'href="?avdeling={bbs.pk}&amp;side=2"' in first_html
+    assert 'aria-label="Sider med planer under arbeid"' in first_html
+    shown = {row.plan.pk for page in (first, second) for row in page.context["rows"]}
+    assert len(shown) == 55
+    # The soonest first across the pages: the second page's are all later.
+    last_on_first = first.context["rows"][-1].next_milestone.planned_start
+    assert all(row.next_milestone.planned_start >= last_on_first for row in second.context["rows"])
+
+
 # The plan page's timeline
 
 
