@@ -23,7 +23,8 @@ def plan_list(request):
     """The plan overview: published plans, and for a signed-in user also the drafts they may
     read (marked as drafts), so the politicians' overview counts the same plans it links to."""
     several = holds_several_municipalities()
-    plan_filter = _plan_filter(request, several, plans_readable_by(request.user).for_rows())
+    plans = plans_readable_by(request.user).for_rows(municipality=several)
+    plan_filter = _plan_filter(request, several, plans)
     plan_filter.keep_choices()
     # Counts per status ignore the status filter itself, so each box says what ticking it gives.
     counts = status_counts(plan_filter.qs_ignoring("status"))

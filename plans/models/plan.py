@@ -111,13 +111,15 @@ class PlanQuerySet(models.QuerySet):
         expression = next((answer for _r, answer in answers if answer is not None), None)
         return self.annotate(public_status=expression or F("status"))
 
-    def for_rows(self):
+    def for_rows(self, municipality=True):
         """What a row of a plan list shows (``plan_tags.plan_rows``), the status the public sees
         included, and no more: the overview reads a page of plans on every request, and their
-        other columns and council periods were a tenth of its time."""
+        other columns and council periods were a tenth of its time. Without ``municipality``
+        for a list that does not name the plans' municipalities (an install of one)."""
+        related = ("municipality", "department") if municipality else ("department",)
         return (
-            self.select_related("municipality", "department")
-            .only(*ROW_FIELDS, "municipality__name", "department__name")
+            self.select_related(*related)
+            .only(*ROW_FIELDS, *(f"{name}__name" for name in related))
             .with_public_status()
         )
 
