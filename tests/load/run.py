@@ -5,7 +5,7 @@ LOAD_DATABASE_URL says otherwise), starts gunicorn on 127.0.0.1 with 2 workers, 
 with wrk, 64 connections:
 
 - the trivial view (/helse/: every middleware, no database), the yardstick of this run, for
-  10 s at the start and for 2 s right before each page, whose share is against the latter;
+  10 s at the start and for 3 s right before each page, whose share is against the latter;
 - each public page as an anonymous reader gets it (kept in the page cache), and as it is
   rendered for a reader the cache does not serve (a session cookie), over one connection, so
   that its latency is close to the server's time;
@@ -37,8 +37,8 @@ PORT = int(os.environ.get("LOAD_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 WORKERS, CONNECTIONS = 2, 64
 MIX_SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
-PAGE_SECONDS = int(os.environ.get("LOAD_PAGE_SECONDS", "5"))
-TRIVIAL_BESIDE_SECONDS = 2
+PAGE_SECONDS = int(os.environ.get("LOAD_PAGE_SECONDS", "8"))
+TRIVIAL_BESIDE_SECONDS = 3
 SUBMIT_EVERY = 250
 EXTRA_PLANS = 1_000
 TARGET_SHARE = 0.5
