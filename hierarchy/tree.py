@@ -23,6 +23,7 @@ from operator import attrgetter
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
+from planportal.sql import numbers
 from plans.models import Department
 from plans.models.priorities import serves_priority_sdg
 from plans.selectors import mark_serving
@@ -354,9 +355,7 @@ def _spans_around(plan):
         above = {parent_plan for *_span, parent_plan in own} - {None, plan.pk}
         if not above:
             return own, above, []
-        # int(): plan ids read from the database, written into the SQL as numbers.
-        plans = ", ".join(str(int(pk)) for pk in sorted(above))
-        cursor.execute(TOP_SPANS_SQL.format(table=table, plans=plans))
+        cursor.execute(TOP_SPANS_SQL.format(table=table, plans=numbers(sorted(above))))
         return own, above, cursor.fetchall()
 
 

@@ -22,6 +22,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 
+from planportal.sql import numbers
 from plans.models import Plan
 
 from .models import GoalNode, MeasureStatus, NodeKind
@@ -58,16 +59,10 @@ def visible_nodes(readable, municipality=None):
     return GoalNode.objects.filter(outside, plan__in=readable, **scope).order_by("tree_id", "lft")
 
 
-def _ints(values):
-    # Numbers read from the database, written into the SQL: int() makes sure they are numbers,
-    # and a long list of them does not run into SQLite's limit on parameters.
-    return ", ".join(str(int(value)) for value in values) or "NULL"
-
-
 def _up(pks):
     return (
         f"WITH RECURSIVE up (id, parent_id, tree_id) AS ("
-        f"SELECT id, parent_id, tree_id FROM {TABLE} WHERE id IN ({_ints(pks)}) "
+        f"SELECT id, parent_id, tree_id FROM {TABLE} WHERE id IN ({numbers(pks)}) "
         f"UNION SELECT node.id, node.parent_id, node.tree_id FROM {TABLE} node "
         "JOIN up ON node.id = up.parent_id)"
     )
@@ -189,8 +184,8 @@ def _seed_unshown(owners, rows, by_pk, readable, hidden):
     trees = {row.node.tree_id for row in owners}
     sql = UNSHOWN_SQL.format(
         table=TABLE,
-        owners=_ints(row.node.pk for row in owners),
-        shown=_ints(row.node.pk for row in rows),
+        owners=numbers(row.node.pk for row in owners),
+        shown=numbers(row.node.pk for row in rows),
         readable=readable_sql,
         visible=_not_in(hidden, trees),
     )
@@ -257,18 +252,18 @@ def _places(rows, by_pk, hidden):
     if not wanted and not tops:
         return {}
     siblings = " OR ".join(
-        f"(node.plan_id = {int(plan)} AND node.parent_id IN ({_ints(pks)}))"
+        f"(node.plan_id = {int(plan)} AND node.parent_id IN ({numbers(pks)}))"
         for plan, pks in sorted(parents.items())
     )
     sql = PLACES_SQL.format(
         table=TABLE,
         siblings=siblings or "1 = 0",
-        plans=_ints(plans),
-        trees=_ints(trees),
+        plans=numbers(plans),
+        trees=numbers(trees),
         last=int(last),
         visible=_not_in(hidden, trees),
-        wanted=_ints(wanted),
-        tops=_ints(tops),
+        wanted=numbers(wanted),
+        tops=numbers(tops),
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planportal import data_version
+from planportal.sql import numbers
 from planportal.validators import FIRST_YEAR, LAST_YEAR
 
 from .models import (
@@ -111,12 +112,10 @@ def _sdg_links(sdg_links, owner, pks):
     if not pks:
         return []
     quote = connection.ops.quote_name
-    # int(): primary keys read from the database, written into the SQL as numbers.
-    wanted = ", ".join(str(int(pk)) for pk in pks)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {quote(owner)}, sdg_id FROM {quote(sdg_links._meta.db_table)} "
-            f"WHERE {quote(owner)} IN ({wanted})"
+            f"WHERE {quote(owner)} IN ({numbers(pks)})"
         )
         return cursor.fetchall()
 
