@@ -41,26 +41,13 @@ def status_counts(queryset):
     return [(status, label, counts.get(status, 0)) for status, label in PlanStatus.choices]
 
 
-def priority_sdg_pairs(municipality_ids, today=None):
-    """{(municipality id, SDG number)} of the priority SDGs of each municipality's current
-    council period: the rule of ``serves_priority_sdg`` read as data.
-
-    For marking the rows a page has read already: written into the page's own query, the
-    mark took the database longer to plan (ms) than the query took to run.
-    """
-    if not municipality_ids:
-        return set()
-    periods = priority_periods(municipality_ids, today)
-    return {
-        (municipality, sdg) for municipality, (*_years, sdgs) in periods.items() for sdg in sdgs
-    }
-
-
 def priority_periods(municipality_ids, today=None):
     """{municipality id: (first year, last year, {SDG number})} of the current council period
     of each of ``municipality_ids`` that has chosen priority SDGs. For today, those of every
     municipality are read in one query and kept until the data changes
     (``data_version.kept``)."""
+    if not municipality_ids:
+        return {}
     if today is None or today == timezone.localdate():
         periods = data_version.kept("priority-periods", lambda: _priority_periods(None, today))
     else:
@@ -92,17 +79,16 @@ def mark_serving(rows, sdg_links, owner, today=None):
     ``municipality_id``): linked to a priority SDG of its municipality's current council
     period. ``sdg_links`` and ``owner`` name the rows' SDG links (``Plan.sdgs.through``,
     ``"plan_id"``). At most two small queries whatever the number of rows; one when no
-    municipality of the rows has chosen priorities."""
-    prioritised = priority_sdg_pairs({row.municipality_id for row in rows}, today)
-    choosing = {municipality for municipality, _sdg in prioritised}
-    counted = [row.pk for row in rows if row.municipality_id in choosing]
+    municipality of the rows has chosen priorities. For rows a page has read already: written
+    into the page's own query, the mark took the database longer to plan than to run."""
+    periods = priority_periods({row.municipality_id for row in rows}, today)
+    counted = [row.pk for row in rows if row.municipality_id in periods]
     sdgs = {}
     for row_id, sdg_id in _sdg_links(sdg_links, owner, counted):
         sdgs.setdefault(row_id, []).append(sdg_id)
     for row in rows:
-        row.serves_priority = any(
-            (row.municipality_id, sdg_id) in prioritised for sdg_id in sdgs.get(row.pk, ())
-        )
+        chosen = periods[row.municipality_id][2] if row.municipality_id in periods else ()
+        row.serves_priority = any(sdg_id in chosen for sdg_id in sdgs.get(row.pk, ()))
     return rows
 
 
