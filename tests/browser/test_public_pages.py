@@ -41,6 +41,8 @@ def test_home_leads_to_the_overview_and_a_plan_page(page, demo_data):
     expect(page).to_have_url(re.compile(r"/planer/$"))
     page.get_by_label("Søk i planer").fill("mobbing")
     page.get_by_role("button", name="Vis planer").click()
+    # The unfiltered list may hold the same link: wait for the search's page before clicking it.
+    expect(page).to_have_url(re.compile(r"[?&]q=mobbing"))
     page.get_by_role("link", name=re.compile(r"^Skyfritt")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Skyfritt")
     expect(page.get_by_role("heading", name="Fakta om planen")).to_be_visible()

@@ -40,6 +40,8 @@ def test_reports_page_leads_to_the_chosen_departments_portfolio_without_javascri
     page.get_by_role("button", name="Velg").click()
     page.get_by_label("Avdeling").select_option(label="Byrådsavdeling for barnehage og skole (BBS)")
     page.get_by_role("button", name="Velg").click()
+    # The page before the choice holds the same link: wait for the chosen department's page.
+    expect(page).to_have_url(re.compile(r"avdeling=\d"))
     page.get_by_role("link", name="Les planporteføljen som nettside").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Planporteføljen")
     expect(page.get_by_role("link", name="Last ned som PDF")).to_have_attribute(
