@@ -21,7 +21,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from planportal.sql import numbers
 from plans.models import Department
@@ -107,7 +107,8 @@ def with_plans(nodes, plans, related=("municipality", "department")):
     Joining the plans instead would build a plan, a municipality and a department for every
     node: most of the time of a 20,000-node page.
     """
-    plans = {plan.pk: plan for plan in plans.select_related(*related)}
+    # select_related() with no names would follow every foreign key: called only with names.
+    plans = {plan.pk: plan for plan in (plans.select_related(*related) if related else plans)}
     nodes = [node for node in nodes if node.plan_id in plans]
     for node in nodes:
         node.plan = plans[node.plan_id]
@@ -323,11 +324,11 @@ def rows_around_plan(readable, plan):
         return []
     # The plan's top nodes: under a node of another plan (one of ``above``), or the root.
     tops = [(tree, lft, rght) for tree, lft, rght, parent_plan in own if parent_plan != plan.pk]
-    wanted = Q(plan__in=above) | _inside(tops) | _above(tops + their_tops)
-    nodes = mark_priority(without_hidden(tree_nodes(plan__in=readable).filter(wanted)))
-    # Their plans as the rows name and link them, and no more.
+    nodes = _nodes_around(above, tops, tops + their_tops)
+    # Their plans as the rows name and link them, and no more. A node of a plan the reader may
+    # not read has none, and goes, and without_hidden takes what hangs under it.
     plans = readable.filter(pk__in={node.plan_id for node in nodes}).only(*ROW_PLAN_FIELDS)
-    return tree_rows(with_plans(nodes, plans, related=()))
+    return tree_rows(mark_priority(without_hidden(with_plans(nodes, plans, related=()))))
 
 
 # What a row of the tree shows of its node's plan (``tree_html``, the plan report's rows).
@@ -363,24 +364,52 @@ def _spans_around(plan):
 MAX_SPANS = 20
 
 
+# The nodes around a plan (rows_around_plan), in tree order. In SQL, as _spans_around: the ORM
+# took longer to write the query's ranges than the database to answer it.
+NODES_AROUND_SQL = "SELECT {columns} FROM {table} WHERE {ranges} ORDER BY tree_id, lft"
+
+
+def _nodes_around(plans, inside, above):
+    """GoalNodes, in tree order, of ``plans``, in the subtrees ``inside`` and above the subtrees
+    ``above`` (each (tree_id, lft, rght)), whoever may read them."""
+    ranges, params = _inside(inside) + _above(above), []
+    for _sql, values in ranges:
+        params.extend(values)
+    conditions = [sql for sql, _values in ranges]
+    if plans:
+        conditions.append(f"plan_id IN ({numbers(sorted(plans))})")
+    fields = GoalNode._meta.concrete_fields
+    quote = connection.ops.quote_name
+    sql = NODES_AROUND_SQL.format(
+        columns=", ".join(quote(field.column) for field in fields),
+        table=quote(GoalNode._meta.db_table),
+        ranges=" OR ".join(conditions),
+    )
+    names = [field.attname for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [GoalNode.from_db(connection.alias, names, row) for row in cursor.fetchall()]
+
+
 def _inside(spans):
-    """The nodes in the subtrees ``spans`` ((tree_id, lft, rght)); for many, the nodes in one
-    range per tree that holds them all."""
-    condition = Q(pk__in=[])
-    for tree_id, lft, rght in _covered(spans, lambda group: (min(group[0]), max(group[1]))):
-        # lft below rght follows from rght__lte, but said outright it makes the range one the
-        # tree order index (tree_id, lft) can answer, rather than a scan of the whole tree.
-        condition |= Q(tree_id=tree_id, lft__gte=lft, lft__lt=rght, rght__lte=rght)
-    return condition
+    """(SQL, parameters) of the nodes in each of the subtrees ``spans`` ((tree_id, lft, rght));
+    for many, of the nodes in one range per tree that holds them all."""
+    # lft below rght follows from rght <= the subtree's, but said outright it makes the range
+    # one the tree order index (tree_id, lft) can answer, rather than a scan of the whole tree.
+    return [
+        ("(tree_id = %s AND lft >= %s AND lft < %s AND rght <= %s)", (tree_id, lft, rght, rght))
+        for tree_id, lft, rght in _covered(spans, lambda group: (min(group[0]), max(group[1])))
+    ]
 
 
 def _above(spans):
-    """The nodes above any of the subtrees ``spans``; for many, every node that starts before
-    the last of them starts and ends after the first of them ends, which holds them all."""
-    condition = Q(pk__in=[])
-    for tree_id, lft, rght in _covered(spans, lambda group: (max(group[0]), min(group[1]))):
-        condition |= Q(tree_id=tree_id, lft__lt=lft, rght__gt=rght)
-    return condition
+    """(SQL, parameters) of the nodes above each of the subtrees ``spans``; for many, of every
+    node that starts before the last of them starts and ends after the first of them ends,
+    which holds them all."""
+    return [
+        ("(tree_id = %s AND lft < %s AND rght > %s)", (tree_id, lft, rght))
+        for tree_id, lft, rght in _covered(spans, lambda group: (max(group[0]), min(group[1])))
+    ]
 
 
 def _covered(spans, bounds):
