@@ -165,9 +165,16 @@ def for_request():
 def kept(name, make, *key):
     """``make()`` kept in the cache until the data changes or the day does: for small lists
     of reference data (council periods, priority SDGs) that every page would read again.
-    ``key`` is what else the value depends on; the value must not be None."""
-    number, _changed_at = for_request()
-    cache_key = ":".join(str(part) for part in ("kept", number, timezone.localdate(), name, *key))
+    ``key`` is what else the value depends on; the value must not be None.
+
+    The time of the change is in the key with its number: a value made inside a transaction
+    that counted the number up and then rolled back must not answer for the next change,
+    which counts up to the same number."""
+    number, changed_at = for_request()
+    stamp = changed_at.timestamp() if changed_at else ""
+    cache_key = ":".join(
+        str(part) for part in ("kept", number, stamp, timezone.localdate(), name, *key)
+    )
     cache = caches["default"]
     value = cache.get(cache_key)
     if value is None:

@@ -1,10 +1,14 @@
 """Reference data kept per data version (the overview's lists of choices, the priority SDGs,
 whether there are several municipalities): a change shows at once."""
 
+import time
+
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from planportal import data_version
 from plans.models import Department, Sdg
 from plans.models.priorities import latest_begun_first_year
 from plans.services import priority_sdgs_save
@@ -67,3 +71,15 @@ def test_a_second_municipality_makes_the_overview_name_them_at_once(client, make
     assert 'name="kommune"' not in client.get("/planer/").content.decode()
     MunicipalityFactory(name="Bærum")
     assert 'name="kommune"' in client.get("/planer/").content.decode()
+
+
+def test_a_value_kept_in_a_change_that_was_rolled_back_does_not_answer_for_the_next(bbs):
+    """The rolled back change counted the data version up, and the next change counts it up to
+    the same number: the time of the change tells them apart."""
+    with transaction.atomic():
+        Department.objects.create(municipality=bbs.municipality, name="Kultur", slug="kultur")
+        assert data_version.kept("departments", lambda: "with Kultur") == "with Kultur"
+        transaction.set_rollback(True)
+    time.sleep(0.002)  # SQLite writes the time of a change in milliseconds
+    Department.objects.create(municipality=bbs.municipality, name="Idrett", slug="idrett")
+    assert data_version.kept("departments", lambda: "with Idrett") == "with Idrett"
