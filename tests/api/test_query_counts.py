@@ -20,8 +20,8 @@ CEILINGS = {
     "areas/": 3,
     "themes/": 3,
     # The version, the municipality filter's checks, count, page, SDGs, themes, areas, documents.
-    "plans/": 7,
-    "plans/?type=temaplan&status=adopted&kommune=bergen&sorter=-updated": 10,
+    "plans/": 8,
+    "plans/?type=temaplan&status=adopted&kommune=bergen&sorter=-updated": 11,
     "plans/temaplan-for-omrade-1/": 9,
     "plans/temaplan-for-omrade-1/milestones/": 4,
     "plans/temaplan-for-omrade-1/hearings/": 5,

@@ -2,8 +2,11 @@
 anything, and the hearing is a step of the plan's timeline."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.test import override_settings
+from django.utils import timezone
 
 from plans.models import PlanStatus, Role
 from tests.consultations.page_helpers import day, row_with
@@ -51,6 +54,24 @@ def test_overview_status_filter_and_counts_follow_the_open_hearing(client, on_he
     assert counts[PlanStatus.HEARING] == 1 and counts[PlanStatus.DRAFTING] == 1
     home = {status: n for status, _label, n in client.get("/").context["status_counts"]}
     assert home[PlanStatus.HEARING] == 1 and home[PlanStatus.DRAFTING] == 1
+
+
+@override_settings(PAGE_CACHE_ENABLED=False)  # the plans on hearing are still kept
+def test_a_hearing_opens_on_its_first_day_without_a_change_to_the_data(
+    client, make_plan, monkeypatch
+):
+    """The plans on an open hearing are kept until the data changes or the day does: on the
+    hearing's first day nothing is saved, and the kept answer of the day before must not
+    stand."""
+    hearing(make_plan(title="Skolebruksplan", status=PlanStatus.DRAFTING), 1, 14)
+    assert statuses_in_list(client.get("/planer/").content.decode()) == {
+        "Skolebruksplan": "Under utarbeiding"
+    }
+    tomorrow = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    assert statuses_in_list(client.get("/planer/").content.decode()) == {
+        "Skolebruksplan": "På høring"
+    }
 
 
 def test_progress_shows_the_hearing_as_status_and_next_step(client, on_hearing):

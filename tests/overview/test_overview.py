@@ -202,6 +202,7 @@ def test_the_overview_reads_as_many_queries_for_1000_plans_as_for_50(client, bbs
     few = queries_of_the_overview(client)
     bulk_create_plans(bbs, 950, start=50)
     assert queries_of_the_overview(client) == few
-    # A query or two per section: 27, with the goal tree's figures (SDGs, coverage, measures
-    # not reported on) counted by the database over the hidden ranges read once.
-    assert few <= 28
+    # A query or two per section: 28, with the goal tree's figures (SDGs, coverage, measures
+    # not reported on) counted by the database over the hidden ranges read once, and the plans
+    # on an open hearing today, kept until the data changes.
+    assert few <= 29

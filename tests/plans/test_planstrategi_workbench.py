@@ -357,7 +357,7 @@ def test_workbench_queries_do_not_grow_with_plans(
         ],
     )
     client.force_login(coordinator)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = client.get(url(period))
     assert response.content.decode().count('name="lagre" value="') == count + 2
 

@@ -260,7 +260,8 @@ def test_workspace_pages_use_a_fixed_number_of_queries(
 ):
     for number in range(30):
         make_plan(title=f"Plan {number}")
-    with django_assert_max_num_queries(8):
+    # With the data's version and the plans on an open hearing today (kept until it changes).
+    with django_assert_max_num_queries(10):
         planner_client.get("/arbeidsflate/")
 
 

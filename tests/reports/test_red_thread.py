@@ -166,7 +166,7 @@ def context_queries(rf, size, grow):
 def test_the_queries_do_not_grow_with_the_tree(client, rf, sized_tree):
     small = context_queries(rf, 20, sized_tree)
     assert small == context_queries(rf, 200, sized_tree)
-    assert small <= 6
+    assert small <= 7
     sized_tree(20)
     with CaptureQueriesContext(connection) as at_20:
         assert client.get(HTML).status_code == 200
