@@ -81,6 +81,13 @@ def query_text(figures):
     return f"{figures.queries} ≠{figures.small_queries}"
 
 
+def rounds_text(figures):
+    """The median over all rounds, and how many, for a page measured in more than one."""
+    if figures.rounds < 2:
+        return ""
+    return f"{figures.all_rounds_median_ms:.1f} in {figures.rounds}"
+
+
 def print_table(rows, about):
     print(
         f"\n{about['database']} {about['database_version']}, {about['cpus']} cores, load "
@@ -91,12 +98,14 @@ def print_table(rows, about):
     )
     print(
         "median and p95 of up to 30 uncached requests (runs; fewer for a slow page) after a "
-        "warm-up, and the median time in SQL;\ncached = median with the page cache on; queries "
-        "must be the same at 1/50 of the size (else: full ≠small)"
+        "warm-up, and the median time in SQL;\nfor the pages measured in rounds (the trivial "
+        "view and those with a budget), those of the quietest round, and the median over all\n"
+        "rounds beside it; cached = median with the page cache on; queries must be the same at "
+        "1/50 of the size (else: full ≠small)"
     )
     header = (
         f"{'page':<26} {'queries':>9} {'median ms':>9} {'p95 ms':>8} {'SQL ms':>7} {'runs':>4} "
-        f"{'× trivial':>9} {'cached ms':>9} {'kB':>7}  {'budget':<12} address"
+        f"{'× trivial':>9} {'all rounds':>15} {'cached ms':>9} {'kB':>7}  {'budget':<12} address"
     )
     print(header)
     print("-" * len(header))
@@ -104,7 +113,7 @@ def print_table(rows, about):
         print(
             f"{figures.name:<26} {query_text(figures):>9} {figures.median_ms:>9.1f} "
             f"{figures.p95_ms:>8.1f} {figures.sql_median_ms:>7.1f} {figures.runs:>4} "
-            f"{figures.times_trivial:>9.1f} "
+            f"{figures.times_trivial:>9.1f} {rounds_text(figures):>15} "
             f"{figures.cached_median_ms:>9.1f} {figures.kb:>7.0f}  {budget_text(figures):<12} "
             f"{figures.path}"
         )
