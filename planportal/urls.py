@@ -122,7 +122,7 @@ urlpatterns = [
         name="login",
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("sprak/", views.choose_language, name="choose-language"),
     path("admin/", admin.site.urls),
     *api_patterns,
 ]
