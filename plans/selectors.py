@@ -37,7 +37,10 @@ def status_counts(queryset):
     """[(status, label, count)] for every status the public sees, in process order, from one
     query."""
     counted = queryset.with_public_status().order_by().values_list("public_status")
-    counts = dict(counted.annotate(n=Count("id", distinct=True)))
+    # A plan is counted once however many rows a join gives it; without a join it has one row,
+    # and counting them all spares the database a sort of every plan to find the distinct ones.
+    joined = sum(1 for uses in counted.query.alias_refcount.values() if uses) > 1
+    counts = dict(counted.annotate(n=Count("id", distinct=joined)))
     return [(status, label, counts.get(status, 0)) for status, label in PlanStatus.choices]
 
 

@@ -12,6 +12,7 @@ from plans.models import (
     PlanstrategiDecisionKind,
     PlanType,
 )
+from plans.selectors import status_counts
 from tests.factories import (
     AreaFactory,
     CouncilPeriodFactory,
@@ -193,3 +194,16 @@ def test_overview_queries_do_not_grow_with_the_number_of_plans(
     assert response.context["page"].paginator.count == 1000
     assert len(thousand) == len(ten)
     assert len(ten) <= 12
+
+
+def test_status_counts_count_a_plan_once_whatever_a_join_repeats_it(make_plan):
+    """Counted without DISTINCT where the plans' query has no join: a join through a to-many
+    relation that matches a plan twice must still count it once."""
+    first, second = ThemeFactory(), ThemeFactory()
+    plan = make_plan(title="Skolebruksplan", status=PlanStatus.DRAFTING)
+    plan.themes.add(first, second)
+    make_plan(title="Idrettsplan", status=PlanStatus.DRAFTING)
+    joined = Plan.objects.filter(themes__in=[first, second])
+    assert dict((status, n) for status, _label, n in status_counts(joined))["drafting"] == 1
+    plain = dict((status, n) for status, _label, n in status_counts(Plan.objects.all()))
+    assert plain["drafting"] == 2
