@@ -49,6 +49,8 @@ def plans_on_open_hearing(now=None):
     def read():
         return sorted(set(Consultation.objects.open_at(now).values_list("plan_id", flat=True)))
 
-    if oslo_date(now) == timezone.localdate():
-        return data_version.kept("plans-on-open-hearing", read)
+    day = oslo_date(now)
+    if day == timezone.localdate():
+        # The day in the key is the one read: a request at midnight keeps its own day's answer.
+        return data_version.kept("plans-on-open-hearing", read, day)
     return read()
