@@ -123,6 +123,7 @@ urlpatterns = [
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprak/", views.choose_language, name="choose-language"),
+    path("robots.txt", views.robots, name="robots"),
     path("admin/", admin.site.urls),
     *api_patterns,
 ]

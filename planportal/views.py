@@ -116,6 +116,15 @@ def choose_language(request):
     return response
 
 
+# The language switch's links set a cookie and lead back to a page a crawler has already:
+# not worth crawling, one per page.
+ROBOTS = "User-agent: *\nDisallow: /sprak/\n"
+
+
+def robots(request):
+    return HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")
+
+
 class SignInView(auth_views.LoginView):
     """Sign in; a politician lands on the overview, everyone else in the workspace. An address
     in ``?next=`` wins over both."""

@@ -319,3 +319,10 @@ def test_an_unknown_language_is_refused_with_a_message(client, query):
     assert response.status_code == 400
     assert "Ukjent språk" in response.content.decode()
     assert not response.cookies
+
+
+def test_crawlers_are_asked_not_to_follow_the_language_switch(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /sprak/" in response.content.decode().splitlines()
