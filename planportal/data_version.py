@@ -162,19 +162,21 @@ def for_request():
     return read[0]
 
 
+def label(number, changed_at):
+    """The version ``(number, changed_at)`` as text for a cache key. The time of the change is
+    in it with the number: a change inside a transaction that rolled back counted the number up
+    too, and the next change counts up to the same number."""
+    return f"{number}.{changed_at.isoformat() if changed_at else ''}"
+
+
 def kept(name, make, *key):
     """``make()`` kept in the cache until the data changes or the day does: for small lists
     of reference data (council periods, priority SDGs) that every page would read again.
-    ``key`` is what else the value depends on; the value must not be None.
-
-    The time of the change is in the key with its number: a value made inside a transaction
-    that counted the number up and then rolled back must not answer for the next change,
-    which counts up to the same number."""
-    number, changed_at = for_request()
-    stamp = changed_at.timestamp() if changed_at else ""
-    cache_key = ":".join(
-        str(part) for part in ("kept", number, stamp, timezone.localdate(), name, *key)
-    )
+    ``key`` is what else the value depends on; the value must not be None. The version is in
+    the key as its ``label``, so a value made inside a change that rolled back does not answer
+    for the next change."""
+    version = label(*for_request())
+    cache_key = ":".join(str(part) for part in ("kept", version, timezone.localdate(), name, *key))
     cache = caches["default"]
     value = cache.get(cache_key)
     if value is None:

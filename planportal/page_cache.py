@@ -129,8 +129,7 @@ class PageCacheMiddleware:
 def _key(request, number, changed_at):
     parts = (
         CODE_VERSION,
-        number,
-        changed_at.isoformat() if changed_at else "",
+        data_version.label(number, changed_at),
         timezone.localdate().isoformat(),
         request.LANGUAGE_CODE,
         bool(request.headers.get("HX-Request")),

@@ -25,8 +25,7 @@ CACHE_ALIAS = "reports"
 def data_version():
     """A short text that changes whenever any row a report reads is created, changed or
     deleted: one query."""
-    number, changed_at = versions.current()
-    return f"{number}.{changed_at.isoformat() if changed_at else ''}"
+    return versions.label(*versions.current())
 
 
 def report_key(report, fmt, version):
